@@ -1,0 +1,13 @@
+import { getTranslations } from 'next-intl/server';
+
+export default async function PrivacyPage() {
+  const t = await getTranslations('privacy');
+  return (
+    <div className="max-width-text">
+      <h1>{t('heading')}</h1>
+      <p>{t('body1')}</p>
+      <p>{t('body2')}</p>
+      <p>{t('body3')}</p>
+    </div>
+  );
+}

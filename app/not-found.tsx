@@ -1,0 +1,19 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { SiteHeader } from '@/components/site-header';
+
+export default async function NotFound() {
+  const t = await getTranslations('errorPage');
+  return (
+    <>
+      <SiteHeader />
+      <main id="main-content" className="container" tabIndex={-1}>
+        <h1>{t('notFoundHeading')}</h1>
+        <p>{t('notFoundBody')}</p>
+        <p>
+          <Link href="/">{t('home')}</Link>
+        </p>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+// Manual applications with their documents, requests for more information, notes and history.
+// application_events is append-only: it is the history shown to people and the audit trail (including document views).
+import { sql } from 'drizzle-orm';
+import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { eidIdentities, journeys } from './identities';
+
+export const applicationStates = ['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected', 'expired', 'withdrawn'] as const;
+export type ApplicationState = (typeof applicationStates)[number];
+export const documentTypes = ['passport', 'id_card'] as const;
+export const documentKinds = ['passport_photo', 'id_front', 'id_back'] as const;
+export const rejectReasons = ['document_unreadable', 'document_expired', 'data_mismatch', 'not_applicants_document', 'suspected_fraud', 'other'] as const;
+
+export const applications = pgTable(
+  'applications',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    reference: text().notNull().unique(),
+    state: text({ enum: applicationStates }).notNull().default('submitted'),
+    /** Optimistic concurrency: every update is WHERE id = $1 AND version = $2. */
+    version: integer().notNull().default(1),
+    eidIdentityId: uuid().references(() => eidIdentities.id),
+    personIdentifier: text(),
+    country: text().notNull(),
+    documentType: text({ enum: documentTypes }).notNull(),
+    givenNames: text().notNull(),
+    familyName: text().notNull(),
+    dateOfBirth: date({ mode: 'string' }).notNull(),
+    nationality: text().notNull(),
+    documentNumber: text().notNull(),
+    documentExpiry: date({ mode: 'string' }).notNull(),
+    cprEnc: text().notNull(),
+    cprIndex: text().notNull(),
+    email: text().notNull(),
+    phone: text(),
+    locale: text({ enum: ['en', 'da'] }).notNull().default('en'),
+    /** Reasons of the failed automatic match that led here, for the caseworker. */
+    matchReasons: jsonb().$type<string[]>().notNull().default([]),
+    statusTokenHash: text().notNull().unique(),
+    statusTokenExpiresAt: timestamp({ withTimezone: true }),
+    idempotencyKey: text().unique(),
+    assignedTo: text().references(() => users.id),
+    assignedAt: timestamp({ withTimezone: true }),
+    lastActivityAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedAt: timestamp({ withTimezone: true }),
+    decidedBy: text().references(() => users.id),
+    rejectReason: text({ enum: rejectReasons }),
+    decisionText: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index().on(t.state, t.submittedAt),
+    index().on(t.assignedTo, t.state),
+    index().on(t.state, t.lastActivityAt),
+    index().on(t.cprIndex),
+    index().on(t.personIdentifier),
+    index().on(t.createdAt),
+    index().on(t.decidedAt),
+    index().on(t.country, t.submittedAt),
+    // Take-next reads the oldest unassigned submitted case.
+    index('applications_queue_next').on(t.submittedAt).where(sql`${t.state} = 'submitted' and ${t.assignedTo} is null`),
+  ],
+);
+
+export const documents = pgTable(
+  'documents',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    applicationId: uuid().references(() => applications.id),
+    /** Set while the file belongs to an unsubmitted draft; a job removes orphans after 24 hours. */
+    journeyId: uuid().references(() => journeys.id),
+    kind: text({ enum: documentKinds }).notNull(),
+    /** 1 for the first submission, 2+ for photos sent in answer to a request for more information. */
+    round: integer().notNull().default(1),
+    storageKey: text().notNull(),
+    thumbKey: text().notNull(),
+    sha256: text().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    bytes: integer().notNull(),
+    qualityHints: jsonb().$type<string[]>().notNull().default([]),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.applicationId), index().on(t.journeyId, t.createdAt)],
+);
+
+export const infoRequests = pgTable(
+  'info_requests',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    applicationId: uuid().notNull().references(() => applications.id),
+    requestedBy: text().references(() => users.id),
+    items: jsonb().$type<{ type: 'photo' | 'field' | 'question'; target?: string }[]>().notNull(),
+    message: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    answeredAt: timestamp({ withTimezone: true }),
+    answerMessage: text(),
+    answerChanges: jsonb().$type<Record<string, unknown>>(),
+  },
+  (t) => [index().on(t.applicationId)],
+);
+
+export const applicationEvents = pgTable(
+  'application_events',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    applicationId: uuid().references(() => applications.id),
+    actorType: text({ enum: ['applicant', 'staff', 'system', 'relying_party'] }).notNull(),
+    actorId: text(),
+    type: text().notNull(),
+    data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.applicationId, t.createdAt), index().on(t.type, t.createdAt), index().on(t.actorId, t.createdAt)],
+);
+
+export const notes = pgTable(
+  'notes',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    applicationId: uuid().notNull().references(() => applications.id),
+    authorId: text().notNull().references(() => users.id),
+    body: text().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.applicationId)],
+);
+
+/** The manual form's progress, kept server-side for 24 hours so a reload or a lost connection loses nothing. */
+export const applicationDrafts = pgTable('application_drafts', {
+  journeyId: uuid().primaryKey().references(() => journeys.id),
+  dataEnc: text().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+});

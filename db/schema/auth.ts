@@ -1,0 +1,53 @@
+// Staff accounts for next-auth (users/accounts/sessions/verification tokens) plus role and active flag.
+// A user without a role can sign in but sees nothing until an admin grants one.
+import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+export const staffRoles = ['caseworker', 'supervisor', 'admin'] as const;
+export type StaffRole = (typeof staffRoles)[number];
+
+export const users = pgTable('users', {
+  id: text().primaryKey().$defaultFn(() => crypto.randomUUID()),
+  name: text(),
+  email: text().unique().notNull(),
+  emailVerified: timestamp({ mode: 'date', withTimezone: true }),
+  image: text(),
+  role: text({ enum: staffRoles }),
+  active: boolean().notNull().default(true),
+  passwordHash: text(),
+  lastSignInAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const accounts = pgTable(
+  'accounts',
+  {
+    userId: text().notNull().references(() => users.id, { onDelete: 'cascade' }),
+    type: text().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+export const sessions = pgTable('sessions', {
+  sessionToken: text().primaryKey(),
+  userId: text().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  expires: timestamp({ mode: 'date', withTimezone: true }).notNull(),
+});
+
+export const verificationTokens = pgTable(
+  'verification_tokens',
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: timestamp({ mode: 'date', withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);

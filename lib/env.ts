@@ -1,0 +1,115 @@
+// Configuration: every variable of the runtime table, validated once with zod.
+// Demo mode fills what is missing with embedded defaults; production demands the real values and fails fast.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const key32 = z
+  .string()
+  .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
+const optionalUrl = z.url().optional();
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const schema = z
+  .object({
+    APP_MODE: z.enum(['demo', 'production']).default('demo'),
+    NODE_ENV: z.string().optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    APP_URL: optionalUrl,
+    DATA_DIR: z.string().default('.data'),
+    DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_READ_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
+    DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+    AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DATA_KEY: key32.optional(),
+    INDEX_KEY: key32.optional(),
+    S3_BUCKET: z.string().min(3).optional(),
+    S3_REGION: z.string().default('eu-north-1'),
+    S3_ENDPOINT: optionalUrl,
+    S3_ACCESS_KEY_ID: z.string().optional(),
+    S3_SECRET_ACCESS_KEY: z.string().optional(),
+    RESEND_API_KEY: z.string().optional(),
+    RESEND_BASE_URL: optionalUrl,
+    EMAIL_FROM: z.string().default('Identity Matching <no-reply@identity-matching.example>'),
+    EID_ISSUER: optionalUrl,
+    EID_CLIENT_ID: z.string().optional(),
+    EID_CLIENT_SECRET: z.string().optional(),
+    MITID_ISSUER: optionalUrl,
+    MITID_CLIENT_ID: z.string().optional(),
+    MITID_CLIENT_SECRET: z.string().optional(),
+    AUTH_OIDC_ISSUER: optionalUrl,
+    AUTH_OIDC_CLIENT_ID: z.string().optional(),
+    AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+    RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+    SERVICE_TARGET_DAYS: z.coerce.number().int().min(1).max(60).default(5),
+    JOBS_IN_PROCESS: bool.default(true),
+    UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((v, ctx) => {
+    if (v.APP_MODE !== 'production') return;
+    for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'DATA_KEY', 'INDEX_KEY', 'APP_URL', 'S3_BUCKET', 'RESEND_API_KEY'] as const) {
+      if (!v[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
+    }
+  });
+
+type Parsed = z.output<typeof schema>;
+export type Env = Parsed & {
+  isDemo: boolean;
+  APP_URL: string;
+  AUTH_SECRET: string;
+  DATA_KEY: string;
+  INDEX_KEY: string;
+};
+
+export class EnvError extends Error {}
+
+/** Parses a set of variables; throws EnvError naming every missing or malformed variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const v = result.data;
+  const isDemo = v.APP_MODE === 'demo';
+  const keys = isDemo ? demoKeys(v.DATA_DIR) : undefined;
+  return {
+    ...v,
+    isDemo,
+    APP_URL: v.APP_URL ?? `http://localhost:${v.PORT}`,
+    AUTH_SECRET: v.AUTH_SECRET ?? keys!.AUTH_SECRET,
+    DATA_KEY: v.DATA_KEY ?? keys!.DATA_KEY,
+    INDEX_KEY: v.INDEX_KEY ?? keys!.INDEX_KEY,
+  };
+}
+
+/** Demo keys are generated once into DATA_DIR/keys.json so restarts can still decrypt the data. */
+function demoKeys(dataDir: string): { AUTH_SECRET: string; DATA_KEY: string; INDEX_KEY: string } {
+  const file = path.resolve(dataDir, 'keys.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8'));
+  const keys = {
+    AUTH_SECRET: randomBytes(32).toString('base64'),
+    DATA_KEY: randomBytes(32).toString('base64'),
+    INDEX_KEY: randomBytes(32).toString('base64'),
+  };
+  mkdirSync(path.dirname(file), { recursive: true });
+  try {
+    writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600, flag: 'wx' });
+  } catch {
+    // Another process wrote it first: use theirs.
+    return JSON.parse(readFileSync(file, 'utf8'));
+  }
+  return keys;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

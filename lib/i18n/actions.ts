@@ -1,0 +1,10 @@
+'use server';
+// Switching language: a plain form post, so it works without JavaScript too.
+import { cookies } from 'next/headers';
+import { isLocale, LOCALE_COOKIE } from './config';
+
+export async function setLocale(formData: FormData): Promise<void> {
+  const locale = formData.get('locale');
+  if (!isLocale(locale)) return;
+  (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: false });
+}

@@ -1,0 +1,106 @@
+// `npm start`: everything on one machine. In demo mode it starts the embedded PostgreSQL, applies migrations,
+// seeds the demo data once, builds the app when the sources changed, and serves it. In production it migrates and serves.
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runMigrations } from '@/db/migrate';
+import { seedDemo, demoStaff } from '@/db/seed';
+import { startEmbeddedPostgres, type EmbeddedHandle } from '@/lib/db/embedded';
+import { env, EnvError, type Env } from '@/lib/env';
+
+const dev = process.argv.includes('--dev');
+process.env.NEXT_TELEMETRY_DISABLED = '1';
+
+let config: Env;
+try {
+  config = env();
+} catch (e) {
+  if (e instanceof EnvError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+
+let embedded: EmbeddedHandle | undefined;
+const started = Date.now();
+
+async function main() {
+  if (!config.DATABASE_URL) {
+    if (!config.isDemo) throw new Error('DATABASE_URL is required in production');
+    console.log('Starting the embedded PostgreSQL (data in %s)…', path.join(config.DATA_DIR, 'pg'));
+    embedded = await startEmbeddedPostgres({ dir: path.join(config.DATA_DIR, 'pg') });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  const url = process.env.DATABASE_URL!;
+  await runMigrations(url);
+  if (config.isDemo) {
+    const seeded = await seedDemo(url);
+    console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
+  }
+
+  if (!dev && needsBuild()) {
+    console.log('Building the app (first start or changed sources)…');
+    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: process.env });
+    if (build.status !== 0) throw new Error('next build failed');
+    writeFileSync(fingerprintFile, fingerprint());
+  }
+
+  const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT)];
+  const child = spawn(process.execPath, [nextBin(), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' } });
+  let announced = false;
+  child.stdout.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (!announced && /Ready|started server|Local:/i.test(chunk.toString())) {
+      announced = true;
+      announce();
+    }
+  });
+  const stop = async (code: number) => {
+    if (embedded) await embedded.stop().catch(() => {});
+    process.exit(code);
+  };
+  child.on('exit', (code) => void stop(code ?? 0));
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+}
+
+function announce() {
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(`\nIdentity Matching is ready at ${config.APP_URL} (${seconds} s)`);
+  if (config.isDemo) {
+    console.log('Demo mode — test data only. Staff logins:');
+    for (const s of demoStaff) console.log(`  ${s.role.padEnd(10)} ${s.email}  /  ${s.password}`);
+    console.log(`Demo mailbox: ${config.APP_URL}/dev/mailbox\n`);
+  }
+}
+
+function nextBin(): string {
+  return path.resolve('node_modules/next/dist/bin/next');
+}
+
+const fingerprintFile = path.resolve('.next/.source-fingerprint');
+const sourceRoots = ['app', 'components', 'lib', 'db/schema', 'messages', 'public', 'next.config.mjs', 'package-lock.json', 'instrumentation.ts', 'proxy.ts'];
+
+function fingerprint(): string {
+  const hash = createHash('sha256');
+  const walk = (p: string) => {
+    if (!existsSync(p)) return;
+    const s = statSync(p);
+    if (s.isDirectory()) for (const name of readdirSync(p).sort()) walk(path.join(p, name));
+    else hash.update(`${p}:${s.size}:${s.mtimeMs}\n`);
+  };
+  for (const root of sourceRoots) walk(root);
+  return hash.digest('hex');
+}
+
+function needsBuild(): boolean {
+  if (!existsSync('.next/BUILD_ID') || !existsSync(fingerprintFile)) return true;
+  return readFileSync(fingerprintFile, 'utf8') !== fingerprint();
+}
+
+main().catch(async (e) => {
+  console.error(e instanceof Error ? e.message : e);
+  if (embedded) await embedded.stop().catch(() => {});
+  process.exit(1);
+});

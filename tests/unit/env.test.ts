@@ -1,0 +1,56 @@
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '@/lib/env';
+
+const key = Buffer.alloc(32, 3).toString('base64');
+const tmp = () => mkdtempSync(path.join(os.tmpdir(), 'im-env-'));
+
+describe('configuration', () => {
+  it('starts in demo mode with nothing set, generating keys once', () => {
+    const dir = tmp();
+    const first = parseEnv({ DATA_DIR: dir });
+    const second = parseEnv({ DATA_DIR: dir });
+    expect(first.isDemo).toBe(true);
+    expect(first.PORT).toBe(3000);
+    expect(first.APP_URL).toBe('http://localhost:3000');
+    expect(Buffer.from(first.DATA_KEY, 'base64')).toHaveLength(32);
+    expect(second.DATA_KEY).toBe(first.DATA_KEY);
+    expect(second.INDEX_KEY).toBe(first.INDEX_KEY);
+  });
+
+  it('names a malformed variable', () => {
+    expect(() => parseEnv({ DATA_DIR: tmp(), PORT: 'eighty' })).toThrow(EnvError);
+    expect(() => parseEnv({ DATA_DIR: tmp(), PORT: 'eighty' })).toThrow(/PORT/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), DATA_KEY: 'short' })).toThrow(/DATA_KEY: must be 32 bytes/);
+    expect(() => parseEnv({ DATA_DIR: tmp(), DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+
+  it('demands every production secret and names each missing one', () => {
+    let message = '';
+    try {
+      parseEnv({ APP_MODE: 'production' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'DATA_KEY', 'INDEX_KEY', 'APP_URL', 'S3_BUCKET', 'RESEND_API_KEY']) {
+      expect(message).toContain(`${name}: is required in production`);
+    }
+  });
+
+  it('accepts a complete production configuration', () => {
+    const e = parseEnv({
+      APP_MODE: 'production',
+      DATABASE_URL: 'postgres://u:p@db:5432/im',
+      AUTH_SECRET: 'x'.repeat(40),
+      DATA_KEY: key,
+      INDEX_KEY: key,
+      APP_URL: 'https://match.example.dk',
+      S3_BUCKET: 'im-documents',
+      RESEND_API_KEY: 're_123',
+    });
+    expect(e.isDemo).toBe(false);
+    expect(e.APP_URL).toBe('https://match.example.dk');
+  });
+});
