@@ -77,6 +77,9 @@ export function errorResponse(error: unknown, t: Translate, extraHeaders: Record
         ...safeDetails,
       },
     },
-    { status: e.status, headers: extraHeaders },
+    {
+      status: e.status,
+      headers: { ...extraHeaders, ...(typeof rest.retryAfter === 'number' ? { 'Retry-After': String(rest.retryAfter) } : {}) },
+    },
   );
 }

@@ -1,13 +1,12 @@
 // `npm start`: everything on one machine. In demo mode it starts the embedded PostgreSQL, applies migrations,
 // seeds the demo data once, builds the app when the sources changed, and serves it. In production it migrates and serves.
-import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { runMigrations } from '@/db/migrate';
 import { seedDemo, demoStaff } from '@/db/seed';
 import { startEmbeddedPostgres, type EmbeddedHandle } from '@/lib/db/embedded';
 import { env, EnvError, type Env } from '@/lib/env';
+import { buildIfNeeded, nextBin } from './build-if-needed';
 
 const dev = process.argv.includes('--dev');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -40,12 +39,7 @@ async function main() {
     console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
   }
 
-  if (!dev && needsBuild()) {
-    console.log('Building the app (first start or changed sources)…');
-    const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: process.env });
-    if (build.status !== 0) throw new Error('next build failed');
-    writeFileSync(fingerprintFile, fingerprint());
-  }
+  if (!dev) buildIfNeeded();
 
   const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT)];
   const child = spawn(process.execPath, [nextBin(), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' } });
@@ -75,29 +69,6 @@ function announce() {
   }
 }
 
-function nextBin(): string {
-  return path.resolve('node_modules/next/dist/bin/next');
-}
-
-const fingerprintFile = path.resolve('.next/.source-fingerprint');
-const sourceRoots = ['app', 'components', 'lib', 'db/schema', 'messages', 'public', 'next.config.mjs', 'package-lock.json', 'instrumentation.ts', 'proxy.ts'];
-
-function fingerprint(): string {
-  const hash = createHash('sha256');
-  const walk = (p: string) => {
-    if (!existsSync(p)) return;
-    const s = statSync(p);
-    if (s.isDirectory()) for (const name of readdirSync(p).sort()) walk(path.join(p, name));
-    else hash.update(`${p}:${s.size}:${s.mtimeMs}\n`);
-  };
-  for (const root of sourceRoots) walk(root);
-  return hash.digest('hex');
-}
-
-function needsBuild(): boolean {
-  if (!existsSync('.next/BUILD_ID') || !existsSync(fingerprintFile)) return true;
-  return readFileSync(fingerprintFile, 'utf8') !== fingerprint();
-}
 
 main().catch(async (e) => {
   console.error(e instanceof Error ? e.message : e);

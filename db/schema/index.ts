@@ -4,3 +4,4 @@ export * from './register';
 export * from './identities';
 export * from './applications';
 export * from './email';
+export * from './security';

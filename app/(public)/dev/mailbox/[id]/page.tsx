@@ -24,7 +24,7 @@ export default async function MailboxEmailPage({ params }: { params: Promise<{ i
       </p>
       <iframe title={email.subject} srcDoc={email.html} sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation" style={{ width: '100%', minHeight: '32rem', border: '1px solid #ccc' }} />
       <details className="details">
-        <summary className="details-summary">Text</summary>
+        <summary className="details-summary">{t('text')}</summary>
         <pre className="details-text" style={{ whiteSpace: 'pre-wrap' }} data-testid="email-text">
           {email.text}
         </pre>

@@ -1,0 +1,41 @@
+// Rate limits shared by every instance: fixed windows counted in PostgreSQL with one atomic upsert.
+// (rate-limiter-flexible's Postgres store needs node-postgres; one statement over our own pool does the same job.)
+import { sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { sha256 } from './crypto';
+
+export type LimitResult = { allowed: boolean; remaining: number; retryAfterSeconds: number };
+
+/**
+ * Counts one hit on `key` within a window of `windowSeconds` and says whether it is within `points`.
+ * Keys are hashed, so identifiers and addresses are not stored in the clear.
+ */
+export async function hit(db: DbOrTx, key: string, points: number, windowSeconds: number): Promise<LimitResult> {
+  const hashed = sha256(key);
+  const rows = await db.execute<{ points: number; retry: number }>(sql`
+    insert into rate_limits (key, points, expires_at)
+    values (${hashed}, 1, now() + make_interval(secs => ${windowSeconds}))
+    on conflict (key) do update set
+      points = case when rate_limits.expires_at <= now() then 1 else rate_limits.points + 1 end,
+      expires_at = case when rate_limits.expires_at <= now() then now() + make_interval(secs => ${windowSeconds}) else rate_limits.expires_at end
+    returning points, ceil(extract(epoch from expires_at - now()))::int as retry`);
+  const row = rows[0]!;
+  return { allowed: row.points <= points, remaining: Math.max(0, points - row.points), retryAfterSeconds: Math.max(1, row.retry) };
+}
+
+/** How many hits `key` has in its current window, without counting one. */
+export async function peek(db: DbOrTx, key: string): Promise<number> {
+  const rows = await db.execute<{ points: number }>(sql`select points from rate_limits where key = ${sha256(key)} and expires_at > now()`);
+  return rows[0]?.points ?? 0;
+}
+
+export async function resetLimit(db: DbOrTx, key: string): Promise<void> {
+  await db.execute(sql`delete from rate_limits where key = ${sha256(key)}`);
+}
+
+/** Throws RATE_LIMITED (429, with Retry-After) when the limit is exceeded. */
+export async function enforce(db: DbOrTx, key: string, points: number, windowSeconds: number): Promise<void> {
+  const result = await hit(db, key, points, windowSeconds);
+  if (!result.allowed) throw new AppError('RATE_LIMITED', 'RATE_LIMITED', { retryAfter: result.retryAfterSeconds });
+}

@@ -1,0 +1,28 @@
+// Shared validation conventions, used by forms in the browser and by the server alike.
+// A zod message is a key of the `errors` catalogue (e.g. 'required', 'cprDate'), translated where it is shown.
+import { z } from 'zod';
+
+// Messages zod writes itself become catalogue keys too, so no untranslated text reaches a person.
+z.config({
+  customError: (issue) => {
+    if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
+    if (issue.code === 'too_big') return 'tooLong';
+    if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) return 'required';
+    if (issue.code === 'too_small') return 'tooShort';
+    if (issue.code === 'unrecognized_keys') return 'unknownField';
+    return 'invalid';
+  },
+});
+
+export { z };
+
+/** Trimmed text that must be present. */
+export const requiredText = (max = 200) => z.string().trim().min(1, 'required').max(max, 'tooLong');
+
+export const email = z.string().trim().min(1, 'required').max(254, 'tooLong').pipe(z.email('email'));
+
+/** Field name → first message key for each failing field (the order of issues is kept). */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const flat = z.flattenError(error);
+  return { ...(flat.fieldErrors as Record<string, string[]>), ...(flat.formErrors.length ? { _form: flat.formErrors } : {}) };
+}

@@ -1,0 +1,50 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, launch, narrow, newPage, scrollsSideways } from './support/browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('landing page on a phone', () => {
+  it('explains the service in English, switches to Danish, and passes axe in both', async () => {
+    const { context, page } = await newPage(browser);
+    await page.goto('/');
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Use your non-Danish eID for Danish public self-services');
+    expect(await page.getByTestId('demo-banner').textContent()).toContain('Demo — test data only');
+    expect(await page.getByRole('link', { name: 'Continue with non-Danish eID' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Accessibility statement' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Brug dit udenlandske eID til danske offentlige selvbetjeningsløsninger');
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    expect(await page.getByRole('link', { name: 'Fortsæt med udenlandsk eID' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Tilgængelighedserklæring' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Tilgængelighedserklæring');
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('fits a 320 px wide screen without sideways scrolling', async () => {
+    const { context, page } = await newPage(browser, narrow);
+    await page.goto('/');
+    expect(await scrollsSideways(page)).toBe(false);
+    await context.close();
+  });
+
+  it('answers an unknown page with a translated not-found page, not a stack trace', async () => {
+    const { context, page } = await newPage(browser);
+    const res = await page.goto('/no-such-page');
+    expect(res?.status()).toBe(404);
+    expect(await page.locator('h1').textContent()).toBe('Page not found');
+    await expectAccessible(page);
+    await context.close();
+  });
+});

@@ -1,0 +1,51 @@
+// Builds the app if needed and serves it in demo mode on a free port, with a fresh data folder and database.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { freePort } from '../../../lib/db/embedded';
+import { buildIfNeeded } from '../../../scripts/build-if-needed';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseURL: string;
+    dataDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  buildIfNeeded();
+  const port = await freePort();
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), 'im-e2e-'));
+  const baseURL = `http://localhost:${port}`;
+  const log: string[] = [];
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+    env: { ...process.env, APP_MODE: 'demo', PORT: String(port), DATA_DIR: dataDir, APP_URL: baseURL, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c) => log.push(String(c)));
+  child.stderr?.on('data', (c) => log.push(String(c)));
+
+  const deadline = Date.now() + 240_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the app exited early:\n${log.join('')}`);
+    try {
+      const res = await fetch(`${baseURL}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the app did not become healthy:\n${log.join('')}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  project.provide('baseURL', baseURL);
+  project.provide('dataDir', dataDir);
+
+  return async () => {
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000).unref())]);
+    await rm(dataDir, { recursive: true, force: true });
+  };
+}
