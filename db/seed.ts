@@ -151,8 +151,9 @@ async function seedAll(db: Db, now: Date, applicationCount: number): Promise<voi
     } else if (roll < 0.7) {
       attempts.push({ ...base, method: 'auto', outcome: 'no_match', reasons: ['birth_date_differs'], createdAt: later(3) });
     } else {
-      const reasons = [pick(['name_fuzzy_family', 'name_token_order', 'birth_date_differs', 'not_found', 'name_first_given_differs'])];
-      attempts.push({ ...base, method: 'auto', outcome: reasons[0] === 'not_found' ? 'not_found' : reasons[0] === 'birth_date_differs' ? 'no_match' : 'manual', reasons, createdAt: later(2) });
+      const reasons = [pick(['name_fuzzy_family', 'name_token_order', 'birth_date_differs', 'not_found', 'first_given_name_differs'])];
+      const outcome = reasons[0] === 'not_found' ? 'not_found' : reasons[0] === 'birth_date_differs' ? 'no_match' : 'manual';
+      attempts.push({ ...base, method: 'auto', outcome, reasons: outcome === 'not_found' ? [] : reasons, createdAt: later(2) });
       manual.push({ identityId: id, at: later(10), person, dob, cpr, pid, reasons });
     }
   }

@@ -1,0 +1,42 @@
+// Parsing of a typed or pasted CPR number into digits, birth date and sex.
+// Shared by the client form and the server, so it must stay free of I/O and server-only imports.
+
+import { dateExists, formatIsoDate } from './calendar';
+
+export const CPR_PARSE_ERRORS = ['format', 'date'] as const;
+export type CprParseError = (typeof CPR_PARSE_ERRORS)[number];
+
+export type ParsedCpr =
+  | { ok: true; cpr: string; dateOfBirth: string; sex: 'male' | 'female' }
+  | { ok: false; error: CprParseError };
+
+// Spaces may sit anywhere (people type "010590 1233" or paste with padding); the only separator
+// allowed is one hyphen or en-dash (word processors turn "-" into "–") between date and serial.
+const CPR_SHAPE = /^(\d{2})(\d{2})(\d{2})[-\u2013]?(\d)(\d{3})$/;
+
+// Century from the 7th digit, per the CPR office's table. Modulus 11 is deliberately not checked:
+// numbers issued since 2007 may fail it.
+function centuryFor(seventhDigit: number, yy: number): number {
+  if (seventhDigit <= 3) return 1900;
+  if (seventhDigit === 4 || seventhDigit === 9) return yy <= 36 ? 2000 : 1900;
+  return yy <= 57 ? 2000 : 1800;
+}
+
+export function parseCpr(input: string): ParsedCpr {
+  const compact = String(input).replace(/\s/gu, '');
+  const m = CPR_SHAPE.exec(compact);
+  if (!m) return { ok: false, error: 'format' };
+  const [, dd = '', mm = '', yy = '', seventh = '', rest = ''] = m;
+  const year = centuryFor(Number(seventh), Number(yy)) + Number(yy);
+  const month = Number(mm);
+  const day = Number(dd);
+  if (!dateExists(year, month, day)) return { ok: false, error: 'date' };
+  const cpr = `${dd}${mm}${yy}${seventh}${rest}`;
+  const lastDigit = Number(rest.slice(-1));
+  return {
+    ok: true,
+    cpr,
+    dateOfBirth: formatIsoDate(year, month, day),
+    sex: lastDigit % 2 === 1 ? 'male' : 'female',
+  };
+}
