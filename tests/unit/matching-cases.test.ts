@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareNames, decideMatch, MATCH_REASONS, namesAgree, normaliseName, type CprRecord, type EidIdentity, type MatchDecision } from '@/lib/matching';
+import { compareNames, decideMatch, MATCH_REASONS, namesAgree, normaliseName } from '@/lib/matching';
 import { matchingExamples } from './matching-examples';
-
 
 const cases = matchingExamples;
 
