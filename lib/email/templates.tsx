@@ -11,6 +11,16 @@ type TemplateFn = (t: T, data: Record<string, string>) => EmailContent;
 /** The registry: add a template here and its texts under `email.<name>` in both catalogues. */
 export const templates = {
   test: (t, d) => ({ subject: t('test.subject'), heading: t('test.heading'), paragraphs: [t('test.body', { name: d.name ?? '' })] }),
+  link_created: (t, d) => ({
+    subject: t('link_created.subject'),
+    heading: t('link_created.heading'),
+    paragraphs: [
+      t('link_created.greeting', { name: d.name ?? '' }),
+      t(d.method === 'mitid' ? 'link_created.bodyMitid' : 'link_created.bodyAuto'),
+      t('link_created.use'),
+      t('link_created.notYou'),
+    ],
+  }),
 } satisfies Record<string, TemplateFn>;
 
 export type TemplateName = keyof typeof templates;
