@@ -13,7 +13,8 @@ import { callbackUrl } from './urls';
 export * from './types';
 export { callbackPath, callbackUrl } from './urls';
 
-const store = globalThis as unknown as { __imEid?: EidBroker; __imMitid?: MitidBroker };
+// One broker per process: the OIDC ones cache the provider's discovery document and keys.
+const store: { __imEid?: EidBroker; __imMitid?: MitidBroker } = {};
 
 function unavailable(what: string): never {
   throw new AppError('UNAVAILABLE', 'UNAVAILABLE', {}, { cause: new Error(`${what} is not configured`) });

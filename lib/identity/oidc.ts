@@ -16,6 +16,17 @@ export type OidcOptions = {
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** The messages and OAuth error codes along an error's cause chain (no claim values: safe to log). */
+export function describeFailure(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { message, error: code } = e as { message?: unknown; error?: unknown };
+    if (typeof message === 'string') parts.push(message);
+    if (typeof code === 'string') parts.push(code);
+  }
+  return parts.join(' / ');
+}
+
 function oidcBroker<T>(kind: BrokerKind, options: OidcOptions, map: (claims: Record<string, unknown>, issuer: string) => T): Broker<T> {
   let config: Promise<client.Configuration> | undefined;
   const configuration = () => {
@@ -66,8 +77,8 @@ function oidcBroker<T>(kind: BrokerKind, options: OidcOptions, map: (claims: Rec
           if (info) claims = { ...info, ...claims };
         }
       } catch (e) {
-        const stateError = e instanceof client.ResponseBodyError || e instanceof client.AuthorizationResponseError ? false : /state/i.test(String((e as Error)?.message));
-        throw new LoginRefused(stateError ? 'state' : 'invalid', `${kind} login refused`, { cause: e });
+        const why = describeFailure(e);
+        throw new LoginRefused(/"state"/.test(why) ? 'state' : 'invalid', `${kind} login refused: ${why}`, { cause: e });
       }
       try {
         return map(claims, config.serverMetadata().issuer);

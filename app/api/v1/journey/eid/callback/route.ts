@@ -17,7 +17,7 @@ export async function GET(req: NextRequest) {
     return seeOther(await completeEidLogin(db, journey.id, callback));
   } catch (e) {
     if (e instanceof LoginRefused) {
-      logger.info({ reason: e.reason, cause: e.cause instanceof Error ? e.cause.message : undefined }, 'eID login refused');
+      logger.info({ reason: e.reason, detail: e.message }, 'eID login refused');
       return seeOther(`/start?error=${e.reason === 'cancelled' ? 'cancelled' : 'login'}`);
     }
     logger.error({ err: e }, 'eID callback failed');

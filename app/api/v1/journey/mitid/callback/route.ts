@@ -19,7 +19,7 @@ export async function GET(req: NextRequest) {
     return seeOther(await completeMitidLogin(db, journey.id, callback, { ip: clientIp(req), locale: requestLocale(req) }));
   } catch (e) {
     if (e instanceof LoginRefused) {
-      logger.info({ reason: e.reason, cause: e.cause instanceof Error ? e.cause.message : undefined }, 'MitID login refused');
+      logger.info({ reason: e.reason, detail: e.message }, 'MitID login refused');
       return seeOther(`/connect/mitid?error=${e.reason === 'cancelled' ? 'cancelled' : 'login'}`);
     }
     if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return seeOther('/start?error=session');
