@@ -3,6 +3,7 @@
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
+import { purgeExpiredDocuments } from '@/lib/retention';
 
 export type JobDefinition = {
   name: string;
@@ -22,5 +23,10 @@ export const jobs: JobDefinition[] = [
     // Without a Resend key (demo) the outbox is the mailbox: nothing leaves the machine.
     enabled: () => Boolean(env().RESEND_API_KEY),
     run: (db) => deliverPendingEmails(db, resendSender()),
+  },
+  {
+    name: 'documents-retention',
+    cron: '17 3 * * *',
+    run: (db) => purgeExpiredDocuments(db, env().RETENTION_DAYS),
   },
 ];
