@@ -1,10 +1,12 @@
 // The links API's request rules: who is asking (a relying party's API key; an admin for revocation), and the
 // person identifier, which contains slashes and may arrive URL-encoded as one segment or as the remaining path.
 import type { NextRequest } from 'next/server';
+import type { Actor } from '@/lib/audit';
 import type { DbOrTx } from '@/lib/db';
 import { AppError, invalidInput } from '@/lib/errors';
 import { enforce } from '@/lib/security/rate-limit';
 import { relyingPartyForApiKey, type RelyingParty } from './relying-parties';
+import { assertSameOrigin } from './request';
 
 const PREFIX = '/api/v1/links/';
 const LOOKUPS_PER_MINUTE = 600;
@@ -35,4 +37,26 @@ export async function requireRelyingParty(db: DbOrTx, req: NextRequest): Promise
   if (!party) throw new AppError('UNAUTHENTICATED', 'apiKeyInvalid');
   await enforce(db, `links:rp:${party.id}`, LOOKUPS_PER_MINUTE, 60);
   return party;
+}
+
+/** Auth.js keeps the staff session in this cookie (with a __Secure- prefix over https). */
+function hasStaffSessionCookie(req: NextRequest): boolean {
+  return req.cookies.getAll().some((c) => /(^|\.)authjs\.session-token$/.test(c.name));
+}
+
+/**
+ * Who may revoke: a relying party with the right to (API key), or a signed-in admin (staff session, same origin).
+ * 401 without either, 403 for a party or staff member without the right.
+ */
+export async function requireRevoker(db: DbOrTx, req: NextRequest): Promise<Actor> {
+  if (hasBearer(req) || !hasStaffSessionCookie(req)) {
+    const party = await requireRelyingParty(db, req);
+    if (!party.canRevoke) throw new AppError('FORBIDDEN');
+    return { type: 'relying_party', id: party.id };
+  }
+  assertSameOrigin(req);
+  // Loaded only for staff: the relying parties' path (and its tests) stays free of next-auth.
+  const { requireStaff } = await import('@/lib/auth');
+  const staff = await requireStaff('admin');
+  return { type: 'staff', id: staff.id };
 }

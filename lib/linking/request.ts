@@ -12,10 +12,15 @@ export async function requestJourney(db: DbOrTx, req: NextRequest): Promise<Jour
   return id ? findJourney(db, id) : null;
 }
 
-/** Browsers send Origin with every POST; one from another site is refused (the journey cookie is also SameSite=Lax). */
+/**
+ * Refuses a POST made from another site (the journey cookie is also SameSite=Lax). Our pages send no referrer, so
+ * browsers send `Origin: null` on our own form posts; Sec-Fetch-Site then tells same-origin from cross-site.
+ */
 export function assertSameOrigin(req: NextRequest): void {
+  const site = req.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('FORBIDDEN');
   const origin = req.headers.get('origin');
-  if (origin && origin !== new URL(env().APP_URL).origin) throw new AppError('FORBIDDEN');
+  if (origin && origin !== 'null' && origin !== new URL(env().APP_URL).origin) throw new AppError('FORBIDDEN');
 }
 
 /**

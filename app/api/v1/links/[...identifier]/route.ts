@@ -1,10 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { getDb } from '@/lib/db';
-import { AppError, notFound } from '@/lib/errors';
+import { notFound } from '@/lib/errors';
 import { handle, readJson } from '@/lib/http';
 import { errorTranslator } from '@/lib/i18n/server';
 import { lookupLink, revokeLink } from '@/lib/linking';
-import { personIdentifierFrom, requireRelyingParty } from '@/lib/linking/links-api';
+import { personIdentifierFrom, requireRelyingParty, requireRevoker } from '@/lib/linking/links-api';
 import { z } from '@/lib/validation';
 
 const noStore = { 'Cache-Control': 'no-store' };
@@ -32,12 +32,10 @@ async function lookup(req: NextRequest): Promise<Response> {
   return NextResponse.json(answer, { headers: noStore });
 }
 
-/** Revokes the identifier's active link: a relying party with the right to revoke. */
+/** Revokes the identifier's active link: a relying party with the right to revoke, or an admin. */
 async function revoke(req: NextRequest): Promise<Response> {
   const db = getDb();
-  const party = await requireRelyingParty(db, req);
-  if (!party.canRevoke) throw new AppError('FORBIDDEN');
-  const actor = { type: 'relying_party' as const, id: party.id };
+  const actor = await requireRevoker(db, req);
   const personIdentifier = personIdentifierFrom(req);
   const hasBody = Number(req.headers.get('content-length') ?? '0') > 0 || req.headers.has('content-type');
   const { reason } = hasBody ? await readJson(req, revokeSchema, 2048) : { reason: undefined };
