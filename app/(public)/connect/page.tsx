@@ -9,7 +9,11 @@ import { SessionEnded } from './_components/session-ended';
 
 export const dynamic = 'force-dynamic';
 
-export default async function ConnectPage() {
+const errorKeys = ['required', 'invalid', 'tooLong', 'cprFormat', 'cprDate', 'email'] as const;
+const knownError = (value: string | string[] | undefined) => errorKeys.find((k) => k === value);
+
+export default async function ConnectPage({ searchParams }: { searchParams: Promise<{ cpr?: string | string[]; email?: string | string[] }> }) {
+  const query = await searchParams;
   const view = await journeyView(getDb());
   if (!view) return <SessionEnded />;
   if (view.linkedDestination) redirect(view.linkedDestination);
@@ -23,7 +27,7 @@ export default async function ConnectPage() {
       <p className="font-lead">{t('loggedInAs', { name: `${identity.givenNames} ${identity.familyName}`, country: countryName(locale as Locale, identity.country) })}</p>
       <p>{t('connectLead')}</p>
       <p data-testid="attempts-left">{t('attemptsLeft', { count: view.attemptsLeft })}</p>
-      <CprEmailForm />
+      <CprEmailForm initialErrors={{ cpr: knownError(query.cpr), email: knownError(query.email) }} />
     </div>
   );
 }

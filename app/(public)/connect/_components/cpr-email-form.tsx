@@ -10,8 +10,13 @@ import { cprAndEmailSchema, type CprAndEmail, type CprAndEmailInput } from '@/li
 
 type Answer = { result?: string; redirectTo?: string; next?: string; error?: { code?: string; message?: string; fields?: Record<string, string[]> } };
 
-/** The CPR + email form: validated in the browser with the server's schema, then sent as JSON to the match endpoint. */
-export function CprEmailForm() {
+type FieldKey = 'cpr' | 'email';
+
+/**
+ * The CPR + email form: validated in the browser with the server's schema, then sent as JSON to the match endpoint.
+ * Before JavaScript has loaded it still works as a plain POST (never GET: the CPR number must not reach a URL).
+ */
+export function CprEmailForm({ initialErrors = {} }: { initialErrors?: Partial<Record<FieldKey, string>> }) {
   const t = useTranslations('journey');
   const te = useTranslations('errors');
   const [problem, setProblem] = useState<{ message: string; restart?: boolean } | null>(null);
@@ -20,13 +25,15 @@ export function CprEmailForm() {
     register,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, submitCount },
   } = useForm<CprAndEmailInput, unknown, CprAndEmail>({ resolver: zodResolver(cprAndEmailSchema), defaultValues: { cpr: '', email: '' } });
 
   // Client-side messages are catalogue keys; messages from the server arrive translated.
   const message = (e?: { type?: string; message?: string }) => (e?.message ? (e.type === 'server' ? e.message : te(e.message)) : undefined);
+  // Errors from a plain (no JavaScript) submission arrive as catalogue keys in the page's query.
+  const fieldMessage = (field: FieldKey) => message(errors[field]) ?? (submitCount === 0 && initialErrors[field] ? te(initialErrors[field]) : undefined);
   const fieldErrors = (['cpr', 'email'] as const).flatMap((field) => {
-    const m = message(errors[field]);
+    const m = fieldMessage(field);
     return m ? [{ field, message: m }] : [];
   });
 
@@ -58,7 +65,7 @@ export function CprEmailForm() {
 
   const busy = isSubmitting || leaving;
   return (
-    <form onSubmit={handleSubmit(onSubmit)} noValidate data-testid="cpr-email-form">
+    <form method="post" action="/api/v1/journey/match" onSubmit={handleSubmit(onSubmit)} noValidate data-testid="cpr-email-form">
       <ErrorSummary errors={fieldErrors} />
       {problem ? (
         <div className="alert alert-error" role="alert">
@@ -72,8 +79,8 @@ export function CprEmailForm() {
           </div>
         </div>
       ) : null}
-      <TextField id="cpr" label={t('cprLabel')} hint={t('cprHint')} error={message(errors.cpr)} width="m" inputMode="numeric" autoComplete="off" spellCheck={false} {...register('cpr')} />
-      <TextField id="email" label={t('emailLabel')} hint={t('emailHint')} error={message(errors.email)} type="email" autoComplete="email" spellCheck={false} {...register('email')} />
+      <TextField id="cpr" label={t('cprLabel')} hint={t('cprHint')} error={fieldMessage('cpr')} width="m" inputMode="numeric" autoComplete="off" spellCheck={false} {...register('cpr')} />
+      <TextField id="email" label={t('emailLabel')} hint={t('emailHint')} error={fieldMessage('email')} type="email" autoComplete="email" spellCheck={false} {...register('email')} />
       <button type="submit" className="button button-primary" disabled={busy} aria-disabled={busy} data-testid="connect-submit">
         {busy ? t('checking') : t('connectButton')}
       </button>
