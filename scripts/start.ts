@@ -39,10 +39,12 @@ async function main() {
     console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
   }
 
-  if (!dev) buildIfNeeded();
+  // Production instances run the build made by `npm run build`; only demo rebuilds when the sources changed.
+  if (!dev) buildIfNeeded({ onlyWhenMissing: !config.isDemo });
 
   const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT)];
-  const child = spawn(process.execPath, [nextBin(), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' } });
+  // Auth.js builds its URLs (sign-in callbacks) from AUTH_URL: the configured public URL, not the Host header.
+  const child = spawn(process.execPath, [nextBin(), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AUTH_URL: process.env.AUTH_URL ?? config.APP_URL } });
   let announced = false;
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

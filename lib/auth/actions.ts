@@ -5,18 +5,19 @@ import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import { safeCallback } from './callback';
 import { signIn, signOut } from './config';
 
-export type SignInState = { error?: 'invalid' | 'rate_limited' | 'required'; email?: string };
+export type SignInState = { error?: 'invalid' | 'rate_limited' | 'required'; field?: 'email' | 'password'; email?: string; attempt?: number };
 
-export async function signInWithPassword(_prev: SignInState, form: FormData): Promise<SignInState> {
+export async function signInWithPassword(prev: SignInState, form: FormData): Promise<SignInState> {
+  const attempt = (prev.attempt ?? 0) + 1;
   const email = String(form.get('email') ?? '').trim();
   const password = String(form.get('password') ?? '');
-  if (!email || !password) return { error: 'required', email };
+  if (!email || !password) return { error: 'required', field: email ? 'password' : 'email', email, attempt };
   try {
     await signIn('credentials', { email, password, redirectTo: safeCallback(form.get('callbackUrl')) });
     return {};
   } catch (e) {
     if (isRedirectError(e)) throw e;
-    if (e instanceof AuthError) return { error: (e as AuthError & { code?: string }).code === 'rate_limited' ? 'rate_limited' : 'invalid', email };
+    if (e instanceof AuthError) return { error: (e as AuthError & { code?: string }).code === 'rate_limited' ? 'rate_limited' : 'invalid', field: 'email', email, attempt };
     throw e;
   }
 }

@@ -8,9 +8,10 @@ import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/http';
 import { logger } from '@/lib/log';
-import { hit } from '@/lib/security/rate-limit';
+import { hit, peek, resetLimit } from '@/lib/security/rate-limit';
 import { z } from '@/lib/validation';
 import { verifyPassword } from './password';
+import { linkSsoAccount } from './sso';
 import { ABSOLUTE_TIMEOUT_SECONDS, createStaffSession, endStaffSession } from './sessions';
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().min(1).max(512) });
@@ -30,17 +31,24 @@ function providers(): NextAuthConfig['providers'] {
         if (!parsed.success) return null;
         const { email, password } = parsed.data;
         const db = getDb();
-        const [perAccount, perIp] = await Promise.all([
-          hit(db, `signin:account:${email}`, SIGN_IN_LIMITS.perAccount, SIGN_IN_LIMITS.windowSeconds),
-          hit(db, `signin:ip:${clientIp(request)}`, SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds),
-        ]);
+        const ip = clientIp(request);
+        // Only failures count, per account from this address and per address: a stranger elsewhere cannot lock
+        // a caseworker out by failing on purpose, and a success clears the account's count.
+        const accountKey = `signin:account:${email}:${ip}`;
+        const ipKey = `signin:ip:${ip}`;
+        const [accountFailures, ipFailures] = await Promise.all([peek(db, accountKey), peek(db, ipKey)]);
         const [user] = await db.select().from(users).where(and(eq(users.email, email)));
         const ok = await verifyPassword(user?.passwordHash, password);
-        if (!perAccount.allowed || !perIp.allowed) throw new RateLimitedSignIn();
+        if (accountFailures >= SIGN_IN_LIMITS.perAccount || ipFailures >= SIGN_IN_LIMITS.perIp) throw new RateLimitedSignIn();
         if (!ok || !user || !user.active) {
+          await Promise.all([
+            hit(db, accountKey, SIGN_IN_LIMITS.perAccount, SIGN_IN_LIMITS.windowSeconds),
+            hit(db, ipKey, SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds),
+          ]);
           logger.info({ event: 'staff_sign_in_failed' }, 'staff sign-in refused');
           return null;
         }
+        await resetLimit(db, accountKey);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),
@@ -69,18 +77,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     async signIn({ user, account, profile }) {
       if (account?.provider !== 'sso') return true;
-      // Single sign-on: the first sign-in creates the account without a role; an admin grants one.
-      const email = (profile?.email ?? user.email ?? '').toLowerCase();
-      if (!email) return false;
-      const db = getDb();
-      const [existing] = await db.select().from(users).where(eq(users.email, email));
-      if (existing) {
-        if (!existing.active) return false;
-        user.id = existing.id;
-        return true;
-      }
-      const [created] = await db.insert(users).values({ email, name: profile?.name ?? null }).returning({ id: users.id });
-      user.id = created!.id;
+      const userId = await linkSsoAccount(getDb(), {
+        subject: account.providerAccountId,
+        email: typeof profile?.email === 'string' ? profile.email : null,
+        emailVerified: profile?.email_verified === true,
+        name: typeof profile?.name === 'string' ? profile.name : null,
+      });
+      if (!userId) return false;
+      user.id = userId;
       return true;
     },
     async jwt({ token, user }) {

@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
 import { purgeExpiredDocuments } from '@/lib/retention';
+import { deleteExpiredState } from '@/lib/retention/housekeeping';
 
 export type JobDefinition = {
   name: string;
@@ -28,5 +29,10 @@ export const jobs: JobDefinition[] = [
     name: 'documents-retention',
     cron: '17 3 * * *',
     run: (db) => purgeExpiredDocuments(db, env().RETENTION_DAYS),
+  },
+  {
+    name: 'housekeeping',
+    cron: '*/15 * * * *',
+    run: (db) => deleteExpiredState(db),
   },
 ];

@@ -11,11 +11,11 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const message = state.error ? t(`error.${state.error}`) : undefined;
   return (
     <form action={action} noValidate>
-      <ErrorSummary errors={message ? [{ field: state.error === 'required' && state.email ? 'password' : 'email', message }] : []} />
+      <ErrorSummary errors={message && state.field ? [{ field: state.field, message }] : []} focusKey={state.attempt} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <TextField id="email" name="email" defaultValue={state.email} type="email" autoComplete="username" label={t('email')} required width="l" />
-      <TextField id="password" name="password" type="password" autoComplete="current-password" label={t('password')} required width="l" />
-      <button type="submit" className="button button-primary" disabled={pending} aria-disabled={pending}>
+      <TextField id="email" name="email" defaultValue={state.email} error={state.field === 'email' ? message : undefined} type="email" autoComplete="username" label={t('email')} required width="l" />
+      <TextField id="password" name="password" error={state.field === 'password' ? message : undefined} type="password" autoComplete="current-password" label={t('password')} required width="l" />
+      <button type="submit" className="button button-primary" aria-disabled={pending} onClick={(e) => pending && e.preventDefault()}>
         {pending ? t('signingIn') : t('signIn')}
       </button>
     </form>
