@@ -2,7 +2,7 @@
 // person identifier, which contains slashes and may arrive URL-encoded as one segment or as the remaining path.
 import type { NextRequest } from 'next/server';
 import type { Actor } from '@/lib/audit';
-import type { DbOrTx } from '@/lib/db';
+import type { Db } from '@/lib/db';
 import { AppError, invalidInput } from '@/lib/errors';
 import { enforce } from '@/lib/security/rate-limit';
 import { relyingPartyForApiKey, type RelyingParty } from './relying-parties';
@@ -32,7 +32,7 @@ export function hasBearer(req: NextRequest): boolean {
 }
 
 /** The calling relying party; 401 without a valid key, 429 past its look-up rate. */
-export async function requireRelyingParty(db: DbOrTx, req: NextRequest): Promise<RelyingParty> {
+export async function requireRelyingParty(db: Db, req: NextRequest): Promise<RelyingParty> {
   const party = await relyingPartyForApiKey(db, req.headers.get('authorization'));
   if (!party) throw new AppError('UNAUTHENTICATED', 'apiKeyInvalid');
   await enforce(db, `links:rp:${party.id}`, LOOKUPS_PER_MINUTE, 60);
@@ -48,7 +48,7 @@ function hasStaffSessionCookie(req: NextRequest): boolean {
  * Who may revoke: a relying party with the right to (API key), or a signed-in admin (staff session, same origin).
  * 401 without either, 403 for a party or staff member without the right.
  */
-export async function requireRevoker(db: DbOrTx, req: NextRequest): Promise<Actor> {
+export async function requireRevoker(db: Db, req: NextRequest): Promise<Actor> {
   if (hasBearer(req) || !hasStaffSessionCookie(req)) {
     const party = await requireRelyingParty(db, req);
     if (!party.canRevoke) throw new AppError('FORBIDDEN');
