@@ -157,7 +157,7 @@ export function DocumentViewer({ documents }: { documents: Doc[] }) {
                 <li key={d.id}>
                   <button type="button" className="viewer-thumb" aria-pressed={i === index} onClick={() => show(i)}>
                     {/* eslint-disable-next-line @next/next/no-img-element -- see above */}
-                    <img src={src(d.id, 'thumb')} alt="" width={120} height={90} loading="lazy" />
+                    <img src={src(d.id, 'thumb')} alt="" width={120} height={90} />
                     <span>{t(`kinds.${d.kind}`)}</span>
                   </button>
                 </li>
