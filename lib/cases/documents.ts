@@ -1,7 +1,7 @@
 // Document images for staff: only through the authorised route, and every view is recorded in the history
 // (who, when, which document and which size) before a byte is sent.
 import 'server-only';
-import { and, asc, eq, isNotNull, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Readable } from 'node:stream';
 import { documents } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
@@ -16,13 +16,13 @@ export type DocumentSize = (typeof documentSizes)[number];
 
 export type CaseDocument = { id: string; kind: 'passport_photo' | 'id_front' | 'id_back'; round: number; width: number; height: number; qualityHints: string[]; createdAt: Date };
 
-/** Every photo of every round of an application, first round first; deleted images (retention) are left out. */
+/** Every photo of every round of an application, first round first, front before back; deleted images (retention) are left out. */
 export async function listCaseDocuments(db: DbOrTx, applicationId: string): Promise<CaseDocument[]> {
   return db
     .select({ id: documents.id, kind: documents.kind, round: documents.round, width: documents.width, height: documents.height, qualityHints: documents.qualityHints, createdAt: documents.createdAt })
     .from(documents)
     .where(and(eq(documents.applicationId, applicationId), isNull(documents.deletedAt)))
-    .orderBy(asc(documents.round), asc(documents.kind), asc(documents.createdAt));
+    .orderBy(asc(documents.round), sql`case ${documents.kind} when 'id_front' then 1 when 'id_back' then 2 else 0 end`, asc(documents.createdAt));
 }
 
 /**
