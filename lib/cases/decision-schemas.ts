@@ -4,7 +4,8 @@ import { documentKinds, rejectReasons } from '@/db/schema';
 import { requiredText, z } from '@/lib/validation';
 
 /** Free text that reaches the applicant by email must not carry a CPR number (emails never do). */
-const CPR_LIKE = /\b\d{6}[-\s]?\d{4}\b/;
+// Also catches spaced and dashed forms (01 01 90 1234, 010190–1234), so the outbox never refuses what passed here.
+const CPR_LIKE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/;
 const applicantText = (max: number) => requiredText(max).refine((v) => !CPR_LIKE.test(v), 'caseworker.validation.noCpr');
 
 /** Fields an applicant can be asked to correct. */

@@ -1,8 +1,8 @@
 // Every background job of the service in one list: its queue name, its schedule, and what it does.
 // Handlers take the database and return a summary that is logged; each must be safe to run twice.
+import { expireIdleAssignments } from '@/lib/cases/assignments';
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { expireIdleAssignments } from '@/lib/cases/assignments';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
 
 export type JobDefinition = {
@@ -17,17 +17,17 @@ export type JobDefinition = {
 
 export const jobs: JobDefinition[] = [
   {
+    // A case taken and then left alone for 2 hours goes back to the queue for someone else.
+    name: 'assignment-expiry',
+    cron: '*/5 * * * *',
+    run: (db) => expireIdleAssignments(db),
+  },
+  {
     name: 'email-deliver',
     cron: '* * * * *',
     everySeconds: 10,
     // Without a Resend key (demo) the outbox is the mailbox: nothing leaves the machine.
     enabled: () => Boolean(env().RESEND_API_KEY),
     run: (db) => deliverPendingEmails(db, resendSender()),
-  },
-  {
-    // A case taken and then left alone for 2 hours goes back to the queue for someone else.
-    name: 'assignment-expiry',
-    cron: '*/5 * * * *',
-    run: (db) => expireIdleAssignments(db),
   },
 ];

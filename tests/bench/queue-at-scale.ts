@@ -10,6 +10,7 @@ const rows = Number(process.argv[2] ?? 1_000_000);
 const dir = await mkdtemp(path.join(os.tmpdir(), 'im-bench-'));
 process.env.DATA_DIR = dir;
 process.env.LOG_LEVEL = 'silent';
+process.env.APP_MODE = 'demo';
 
 const { startEmbeddedPostgres } = await import('../../lib/db/embedded');
 const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), persistent: false });
