@@ -23,6 +23,8 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/setup/global-postgres.ts'],
           setupFiles: ['tests/setup/database-per-file.ts'],
+          // next-auth imports `next/server` without an extension; bundling it lets Vite resolve that.
+          server: { deps: { inline: ['next-auth'] } },
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

@@ -64,6 +64,25 @@ async function seedImages(): Promise<Record<SpecimenKind, { key: string; thumb: 
   return out;
 }
 
+/**
+ * Register records for the manual applicants, so the case page has something to compare: the name differs the way
+ * the automatic match's reason says; "not_found" applicants have no record (their CPR number is not in the register).
+ */
+function registerRowsFor(manual: { person: (typeof applicants)[number]; dob: string; cpr: string; reasons: string[] }[]) {
+  const misspell = (name: string) => (name.length > 3 ? `${name.slice(0, -2)}${name.at(-1)}${name.at(-2)}` : `${name}e`);
+  return manual.flatMap((m) => {
+    const [, given, family, sex] = m.person;
+    const reason = m.reasons[0];
+    if (reason === 'not_found') return [];
+    const names =
+      reason === 'name_fuzzy_family' ? { givenNames: given, familyName: misspell(family) }
+      : reason === 'name_token_order' ? { givenNames: family, familyName: given }
+      : reason === 'first_given_name_differs' ? { givenNames: `${given.slice(0, 1)}${given.slice(1).split('').reverse().join('')}`, familyName: family }
+      : { givenNames: given, familyName: family };
+    return [{ cprEnc: encrypt(m.cpr), cprIndex: blindIndex(m.cpr), ...names, dateOfBirth: m.dob, sex, status: 'emigrated' as const, nameAddressProtected: false, address: null }];
+  });
+}
+
 /** Seeds the demo data unless it is there already. Returns true when it seeded. */
 export async function seedDemo(url: string, opts: { now?: Date; applications?: number } = {}): Promise<boolean> {
   const { db, sql } = connect(url, 2);
@@ -239,6 +258,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     if (state === 'approved') manualLinks.push({ personIdentifier: m.pid, country, eidIdentityId: m.identityId, cprEnc: encrypt(m.cpr), cprIndex: blindIndex(m.cpr), method: 'manual', applicationId: id, linkedBy: assignee, createdAt: decidedAt });
   }
   await chunked(apps, 300, (part) => db.insert(s.applications).values(part));
+  await chunked(registerRowsFor(manual), 500, (part) => db.insert(s.cprRegister).values(part).onConflictDoNothing());
   await chunked(docs, 500, (part) => db.insert(s.documents).values(part));
   await chunked(events, 500, (part) => db.insert(s.applicationEvents).values(part));
   await chunked(requests, 500, (part) => db.insert(s.infoRequests).values(part));

@@ -1,5 +1,7 @@
-// The parts of oidc-provider the tests use (the package ships no types; it runs only in tests, as a real provider).
+// The parts of oidc-provider the tests use (the package ships no types; it runs only in tests, as a real provider on loopback).
 declare module 'oidc-provider' {
+  import type { Server } from 'node:http';
+
   type Ctx = {
     oidc: {
       provider: Provider;
@@ -7,23 +9,27 @@ declare module 'oidc-provider' {
       session?: { accountId: string };
     };
   };
-  type Account = { accountId: string; claims: () => Promise<Record<string, unknown>> };
+  type Account = { accountId: string; claims: (...args: unknown[]) => Promise<Record<string, unknown>> };
   type GrantInstance = { addOIDCScope(scope: string): void; addOIDCClaims(claims: string[]): void; save(): Promise<string> };
 
   export default class Provider {
-    constructor(issuer: string, configuration: {
-      clients?: Record<string, unknown>[];
-      findAccount?: (ctx: Ctx, id: string) => Promise<Account | undefined>;
-      claims?: Record<string, string[]>;
-      scopes?: string[];
-      conformIdTokenClaims?: boolean;
-      pkce?: { required?: () => boolean };
-      features?: Record<string, { enabled: boolean }>;
-      cookies?: { keys: string[] };
-      ttl?: Record<string, number>;
-      loadExistingGrant?: (ctx: Ctx) => Promise<GrantInstance | undefined>;
-    });
+    constructor(
+      issuer: string,
+      configuration?: {
+        clients?: Record<string, unknown>[];
+        findAccount?: (ctx: Ctx, id: string) => Promise<Account | undefined>;
+        claims?: Record<string, string[]>;
+        scopes?: string[];
+        conformIdTokenClaims?: boolean;
+        pkce?: { required?: () => boolean };
+        features?: Record<string, unknown>;
+        cookies?: { keys?: string[] };
+        ttl?: Record<string, number>;
+        loadExistingGrant?: (ctx: Ctx) => Promise<GrantInstance | undefined>;
+        [key: string]: unknown;
+      },
+    );
     Grant: new (init: { clientId: string; accountId: string }) => GrantInstance;
-    listen(port: number, callback?: () => void): unknown;
+    listen(port: number, callback?: () => void): Server;
   }
 }

@@ -51,16 +51,24 @@ export const applications = pgTable(
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index().on(t.state, t.submittedAt),
+    // The queue pages by keyset on (sort column, id); see tests/bench/queue-at-scale.ts for the plans.
+    index().on(t.state, t.submittedAt, t.id),
     index().on(t.assignedTo, t.state),
-    index().on(t.state, t.lastActivityAt),
+    index().on(t.state, t.lastActivityAt, t.id),
+    index().on(t.submittedAt, t.id),
+    index().on(t.lastActivityAt, t.id),
+    index('applications_open_by_submitted').on(t.submittedAt, t.id).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),
+    index('applications_open_by_activity').on(t.lastActivityAt, t.id).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),
+    // Search by the start of the family name or of the full name.
+    index('applications_family_name_prefix').using('btree', sql`lower(${t.familyName}) text_pattern_ops`),
+    index('applications_full_name_prefix').using('btree', sql`lower(${t.givenNames} || ' ' || ${t.familyName}) text_pattern_ops`),
     index().on(t.cprIndex),
     index().on(t.personIdentifier),
     index().on(t.createdAt),
     index().on(t.decidedAt),
     index().on(t.country, t.submittedAt),
     // Take-next reads the oldest unassigned submitted case.
-    index('applications_queue_next').on(t.submittedAt).where(sql`${t.state} = 'submitted' and ${t.assignedTo} is null`),
+    index('applications_queue_next').on(t.submittedAt, t.id).where(sql`${t.state} = 'submitted' and ${t.assignedTo} is null`),
   ],
 );
 

@@ -63,6 +63,9 @@ function providers(): NextAuthConfig['providers'] {
       clientId: e.AUTH_OIDC_CLIENT_ID,
       clientSecret: e.AUTH_OIDC_CLIENT_SECRET,
       checks: ['pkce', 'state', 'nonce'],
+      // The ID token is still verified; the email and name come from the userinfo endpoint, because many
+      // providers (oidc-provider among them) put only `sub` in the ID token when an access token is issued.
+      idToken: false,
     });
   }
   return list;
@@ -73,6 +76,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: 'jwt', maxAge: ABSOLUTE_TIMEOUT_SECONDS },
   pages: { signIn: '/signin', error: '/signin' },
+  // Auth.js logs through our logger (JSON, masked), not to the console; refused sign-ins are expected, not errors.
+  logger: {
+    error: (error) => logger.warn({ event: 'auth_error', name: error.name }, 'staff sign-in error'),
+    warn: (code) => logger.warn({ event: 'auth_warning', code }, 'staff sign-in warning'),
+    debug: () => {},
+  },
   providers: providers(),
   callbacks: {
     async signIn({ user, account, profile }) {

@@ -1,8 +1,10 @@
 // Staff authentication and authorisation: `requireStaff(capability)` opens every back-office page, action and
 // route handler; the proxy only redirects early and is never the check.
+import { getToken } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/lib/db';
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { auth } from './config';
 import { roleCan, type Capability } from './roles';
@@ -31,5 +33,20 @@ export async function requireStaffPage(capability: Capability, returnTo: string)
   const staff = await currentStaff();
   if (!staff) redirect(`/signin?callbackUrl=${encodeURIComponent(returnTo)}`);
   if (!roleCan(staff.role, capability)) redirect('/no-access');
+  return staff;
+}
+
+const SECURE_SESSION_COOKIE = '__Secure-authjs.session-token';
+
+/**
+ * For route handlers: the staff member behind the request's own session cookie, or UNAUTHENTICATED / FORBIDDEN.
+ * Reads the request rather than the ambient headers, so a handler can be called (and tested) with any request.
+ */
+export async function requireStaffFor(req: Request, capability: Capability): Promise<Staff> {
+  const secureCookie = (req.headers.get('cookie') ?? '').includes(SECURE_SESSION_COOKIE);
+  const token = await getToken({ req, secret: env().AUTH_SECRET, secureCookie });
+  const staff = await resolveStaff(getDb(), typeof token?.sid === 'string' ? token.sid : null);
+  if (!staff) throw new AppError('UNAUTHENTICATED');
+  if (!roleCan(staff.role, capability)) throw new AppError('FORBIDDEN');
   return staff;
 }

@@ -21,6 +21,33 @@ export const templates = {
       t('link_created.notYou'),
     ],
   }),
+  'application-approved': (t, d) => ({
+    subject: t('application-approved.subject'),
+    heading: t('application-approved.heading'),
+    paragraphs: [t('application-approved.body', { reference: d.reference ?? '' }), t('application-approved.next')],
+  }),
+  'application-rejected': (t, d) => ({
+    subject: t('application-rejected.subject', { reference: d.reference ?? '' }),
+    heading: t('application-rejected.heading'),
+    paragraphs: [
+      t('application-rejected.body', { reference: d.reference ?? '' }),
+      t('application-rejected.reason', { reason: t(`application-rejected.reasons.${d.reason ?? 'other'}`) }),
+      ...(d.text ? [t('application-rejected.explanation', { text: d.text })] : []),
+      t('application-rejected.next'),
+    ],
+  }),
+  // items: codes like "photo:passport_photo;field:familyName;question", translated here in the applicant's language.
+  'info-requested': (t, d) => ({
+    subject: t('info-requested.subject'),
+    heading: t('info-requested.heading'),
+    paragraphs: [
+      t('info-requested.body', { reference: d.reference ?? '' }),
+      ...(d.items ?? '').split(';').filter(Boolean).map((code) => `• ${t(`info-requested.items.${code.replace(':', '.')}`)}`),
+      ...(d.message ? [t('info-requested.message', { message: d.message })] : []),
+      t('info-requested.deadline'),
+    ],
+    action: d.statusUrl ? { label: t('info-requested.action'), href: d.statusUrl } : undefined,
+  }),
 } satisfies Record<string, TemplateFn>;
 
 export type TemplateName = keyof typeof templates;

@@ -1,5 +1,6 @@
 // Every background job of the service in one list: its queue name, its schedule, and what it does.
 // Handlers take the database and return a summary that is logged; each must be safe to run twice.
+import { expireIdleAssignments } from '@/lib/cases/assignments';
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
@@ -17,6 +18,12 @@ export type JobDefinition = {
 };
 
 export const jobs: JobDefinition[] = [
+  {
+    // A case taken and then left alone for 2 hours goes back to the queue for someone else.
+    name: 'assignment-expiry',
+    cron: '*/5 * * * *',
+    run: (db) => expireIdleAssignments(db),
+  },
   {
     name: 'email-deliver',
     cron: '* * * * *',

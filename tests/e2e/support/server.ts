@@ -1,5 +1,6 @@
 // Builds the app if needed and serves it in demo mode on a free port, with a fresh data folder and database.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +12,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string;
     dataDir: string;
+    /** The app's embedded PostgreSQL, for fixtures and for checking what was recorded. */
+    databaseUrl: string;
   }
 }
 
@@ -41,6 +44,9 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('dataDir', dataDir);
+  // PostgreSQL writes its port on the 4th line of postmaster.pid; the launcher chose a free one.
+  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  project.provide('databaseUrl', `postgres://postgres:embedded@localhost:${pgPort}/postgres`);
 
   return async () => {
     const exited = new Promise((r) => child.once('exit', r));

@@ -1,0 +1,74 @@
+// Asking the applicant for more information: the items wanted and a message, a fresh private status link,
+// the state awaiting_applicant, the history event and the email, all in one transaction.
+import { sql } from 'drizzle-orm';
+import { infoRequests } from '@/db/schema';
+import type { Staff } from '@/lib/auth';
+import { recordEvent } from '@/lib/audit';
+import type { InfoItem } from '@/lib/cases/decision-schemas';
+import { applyTransition, assertMayDecide, changedMeanwhile, loadCase } from '@/lib/cases/transition';
+import type { Db } from '@/lib/db';
+import { enqueueEmail } from '@/lib/email';
+import { env } from '@/lib/env';
+import { logger } from '@/lib/log';
+import { randomToken, sha256 } from '@/lib/security/crypto';
+import { transitions } from './states';
+
+/** The applicant has this long to answer before the application expires. */
+export const ANSWER_DAYS = 30;
+
+export function itemCode(item: InfoItem): string {
+  return item.type === 'question' ? 'question' : `${item.type}:${item.target}`;
+}
+
+export async function requestMoreInformation(
+  db: Db,
+  input: { applicationId: string; expectedVersion: number; staff: Staff; items: InfoItem[]; message: string },
+): Promise<{ infoRequestId: string; version: number }> {
+  const result = await db.transaction(async (tx) => {
+    const current = await loadCase(tx, input.applicationId);
+    if (current.version !== input.expectedVersion) throw await changedMeanwhile(tx, current.id);
+    const { override } = await assertMayDecide(tx, current, input.staff);
+    // A new status link: the old one may have been shared or lost; only its hash is stored.
+    const token = randomToken();
+    const row = await applyTransition(tx, current, {
+      expectedVersion: input.expectedVersion,
+      transition: 'request_info',
+      // Unassigned while the applicant answers, so the answer returns the case to the common queue.
+      set: {
+        assignedTo: null,
+        assignedAt: null,
+        statusTokenHash: sha256(token),
+        statusTokenExpiresAt: sql`now() + make_interval(days => ${ANSWER_DAYS})`,
+      },
+    });
+    const [request] = await tx
+      .insert(infoRequests)
+      .values({
+        applicationId: current.id,
+        requestedBy: input.staff.id,
+        items: input.items.map((i) => (i.type === 'question' ? { type: i.type } : { type: i.type, target: i.target })),
+        message: input.message,
+      })
+      .returning({ id: infoRequests.id });
+    await recordEvent(tx, {
+      applicationId: current.id,
+      actor: { type: 'staff', id: input.staff.id },
+      type: transitions.request_info.event,
+      data: { infoRequestId: request!.id, items: input.items, override },
+    });
+    await enqueueEmail(tx, {
+      to: current.email,
+      template: 'info-requested',
+      locale: current.locale,
+      data: {
+        reference: current.reference,
+        statusUrl: `${env().APP_URL}/status?t=${token}`,
+        items: input.items.map(itemCode).join(';'),
+        message: input.message,
+      },
+    });
+    return { infoRequestId: request!.id, version: row.version };
+  });
+  logger.info({ applicationId: input.applicationId, staffId: input.staff.id, decision: 'info_requested' }, 'case decided');
+  return result;
+}

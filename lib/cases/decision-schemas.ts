@@ -1,0 +1,61 @@
+// The input of every caseworker action, one zod schema each, shared by the forms in the browser and the server.
+// Pure (no server imports) so client components can use them; messages are catalogue keys (see messageKey()).
+import { documentKinds, rejectReasons } from '@/db/schema';
+import { requiredText, z } from '@/lib/validation';
+
+/** Free text that reaches the applicant by email must not carry a CPR number (emails never do). */
+// Also catches spaced and dashed forms (01 01 90 1234, 010190–1234), so the outbox never refuses what passed here.
+const CPR_LIKE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/;
+const applicantText = (max: number) => requiredText(max).refine((v) => !CPR_LIKE.test(v), 'caseworker.validation.noCpr');
+
+/** Fields an applicant can be asked to correct. */
+export const correctableFields = ['givenNames', 'familyName', 'dateOfBirth', 'cpr', 'nationality', 'documentNumber', 'documentExpiry'] as const;
+export type CorrectableField = (typeof correctableFields)[number];
+
+export const caseRef = z.object({ applicationId: z.uuid(), expectedVersion: z.number().int().min(1) });
+
+export const approveSchema = caseRef;
+export const takeSchema = caseRef;
+export const releaseSchema = caseRef;
+
+export const reassignSchema = caseRef.extend({
+  /** Empty: back to the queue, unassigned. */
+  assignee: z.union([z.literal(''), z.string().min(1).max(100)]),
+});
+
+export const rejectSchema = caseRef.extend({
+  reason: z.enum(rejectReasons, 'caseworker.validation.chooseReason'),
+  text: applicantText(2000),
+});
+
+export const infoItemSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('photo'), target: z.enum(documentKinds) }),
+  z.object({ type: z.literal('field'), target: z.enum(correctableFields) }),
+  z.object({ type: z.literal('question') }),
+]);
+export type InfoItem = z.infer<typeof infoItemSchema>;
+
+/** The request form: checkboxes for photos and fields, a free question, and the message. */
+export const requestInfoSchema = caseRef
+  .extend({
+    photos: z.array(z.enum(documentKinds)).max(documentKinds.length).default([]),
+    fields: z.array(z.enum(correctableFields)).max(correctableFields.length).default([]),
+    question: z.boolean().default(false),
+    message: applicantText(2000),
+  })
+  .refine((v) => v.photos.length + v.fields.length > 0 || v.question, { message: 'caseworker.validation.chooseItem', path: ['items'] });
+
+export function infoItemsOf(form: { photos: readonly string[]; fields: readonly string[]; question: boolean }): InfoItem[] {
+  return [
+    ...form.photos.map((target) => ({ type: 'photo', target }) as InfoItem),
+    ...form.fields.map((target) => ({ type: 'field', target }) as InfoItem),
+    ...(form.question ? [{ type: 'question' } as InfoItem] : []),
+  ];
+}
+
+export const noteSchema = z.object({ applicationId: z.uuid(), body: requiredText(4000) });
+
+/** A zod message as a full catalogue key: ours are namespaced already, the shared ones live under `errors.`. */
+export function messageKey(message: string): string {
+  return message.includes('.') ? message : `errors.${message}`;
+}

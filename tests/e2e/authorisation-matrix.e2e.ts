@@ -1,0 +1,140 @@
+// The authorisation matrix: every back-office page, route handler and server action of the build, requested over
+// HTTP by each kind of visitor, with real sign-ins. The proxy's early redirect is not trusted: a visitor with a
+// forged session cookie gets past it, so every page, route and action must refuse on its own.
+import { hash } from '@node-rs/argon2';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomToken, sha256 } from '../../lib/security/crypto';
+import { connectAppDb, insertWaitingCase, type Sql } from './support/database';
+import { builtActions, builtRoutes, outcomeOfAction, outcomeOfGet, signIn, type Jar } from './support/http';
+
+const identities = ['anonymous', 'forged cookie', 'applicant with status link', 'staff without a role', 'caseworker', 'supervisor', 'admin'] as const;
+type Identity = (typeof identities)[number];
+type Expected = Record<Identity, string>;
+type Fixture = { applicationId: string; documentId: string; statusToken: string };
+
+const staffOnly: Expected = {
+  anonymous: 'redirect:/signin',
+  'forged cookie': 'redirect:/signin',
+  'applicant with status link': 'redirect:/signin',
+  'staff without a role': 'redirect:/no-access',
+  caseworker: 'ok',
+  supervisor: 'ok',
+  admin: 'redirect:/no-access',
+};
+const everyone = (outcome: string): Expected => Object.fromEntries(identities.map((i) => [i, outcome])) as Expected;
+
+/** Pages and route handlers: how to request each, and what each visitor must get. */
+const routes: Record<string, { url: (f: Fixture) => string; expect: Expected } | 'public' | 'not back office'> = {
+  '/(backoffice)/caseworker/page': { url: () => '/caseworker', expect: staffOnly },
+  '/(backoffice)/caseworker/cases/[id]/page': { url: (f) => `/caseworker/cases/${f.applicationId}`, expect: staffOnly },
+  '/(backoffice)/signin/page': {
+    url: () => '/signin',
+    expect: { ...everyone('redirect:/caseworker'), anonymous: 'ok', 'forged cookie': 'ok', 'applicant with status link': 'ok' },
+  },
+  '/(backoffice)/no-access/page': { url: () => '/no-access', expect: everyone('ok') },
+  '/api/v1/documents/[id]/route': {
+    url: (f) => `/api/v1/documents/${f.documentId}?size=thumb`,
+    expect: { anonymous: '401', 'forged cookie': '401', 'applicant with status link': '401', 'staff without a role': '403', caseworker: 'ok', supervisor: 'ok', admin: '403' },
+  },
+  '/api/auth/[...nextauth]/route': 'public',
+  '/api/health/route': 'public',
+};
+
+const caseAction: Expected = {
+  anonymous: 'redirect:/signin',
+  'forged cookie': 'UNAUTHENTICATED',
+  'applicant with status link': 'redirect:/signin',
+  'staff without a role': 'FORBIDDEN',
+  caseworker: 'ran',
+  supervisor: 'ran',
+  admin: 'FORBIDDEN',
+};
+const unknownCase = () => ({ applicationId: randomUUID(), expectedVersion: 1 });
+
+/** Server actions reachable from back-office pages: the arguments to call each with, and who may run it. */
+const actions: Record<string, { args: () => unknown[]; expect: Expected } | 'public'> = {
+  'app/(backoffice)/caseworker/actions.ts#takeNextCaseAction': { args: () => [], expect: caseAction },
+  'app/(backoffice)/caseworker/actions.ts#takeCaseAction': { args: () => [unknownCase()], expect: caseAction },
+  'app/(backoffice)/caseworker/actions.ts#releaseCaseAction': { args: () => [unknownCase()], expect: caseAction },
+  'app/(backoffice)/caseworker/actions.ts#approveAction': { args: () => [unknownCase()], expect: caseAction },
+  'app/(backoffice)/caseworker/actions.ts#rejectAction': { args: () => [{ ...unknownCase(), reason: 'other', text: 'x' }], expect: caseAction },
+  'app/(backoffice)/caseworker/actions.ts#requestInfoAction': { args: () => [{ ...unknownCase(), question: true, message: 'x' }], expect: caseAction },
+  'app/(backoffice)/caseworker/actions.ts#addNoteAction': { args: () => [{ applicationId: randomUUID(), body: 'x' }], expect: caseAction },
+  'app/(backoffice)/caseworker/actions.ts#reassignCaseAction': { args: () => [{ ...unknownCase(), assignee: '' }], expect: { ...caseAction, caseworker: 'FORBIDDEN' } },
+  // The sign-in form, sign-out and the language switcher serve everyone by design.
+  'lib/auth/actions.ts#signInWithPassword': 'public',
+  'lib/auth/actions.ts#signInWithSso': 'public',
+  'lib/auth/actions.ts#signOutStaff': 'public',
+  'lib/i18n/actions.ts#setLocale': 'public',
+};
+
+let sql: Sql;
+let fixture: Fixture;
+const jars = {} as Record<Identity, Jar>;
+
+beforeAll(async () => {
+  sql = connectAppDb();
+  const app = await insertWaitingCase(sql, {
+    givenNames: 'Marta',
+    familyName: 'Nowak',
+    registerGivenNames: 'Marta',
+    registerFamilyName: 'Nowak',
+    dateOfBirth: '1979-04-02',
+    country: 'PL',
+    email: 'marta.matrix@example.com',
+    daysAgo: 1,
+  });
+  const [doc] = await sql<{ id: string }[]>`select id from documents where application_id = ${app.id}`;
+  const statusToken = randomToken();
+  await sql`update applications set status_token_hash = ${sha256(statusToken)} where id = ${app.id}`;
+  fixture = { applicationId: app.id, documentId: doc!.id, statusToken };
+  await sql`insert into users (id, email, name, role, password_hash) values (${randomUUID()}, 'new.sso.user@demo.example', 'New Person', null, ${await hash('no-role-password')})`;
+
+  jars.anonymous = {};
+  jars['forged cookie'] = { 'authjs.session-token': 'eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2Q0JDLUhTNTEyIn0.forged' };
+  jars['applicant with status link'] = {};
+  jars['staff without a role'] = await signIn('new.sso.user@demo.example', 'no-role-password');
+  jars.caseworker = await signIn('caseworker2@demo.example', 'demo-password');
+  jars.supervisor = await signIn('supervisor@demo.example', 'demo-password');
+  jars.admin = await signIn('admin@demo.example', 'demo-password');
+});
+
+afterAll(async () => {
+  await sql?.end();
+});
+
+/** The applicant carries the private status link's token; the back office must treat it as nothing. */
+const withToken = (identity: Identity, url: string) =>
+  identity === 'applicant with status link' ? `${url}${url.includes('?') ? '&' : '?'}t=${fixture.statusToken}` : url;
+
+const backOfficeRoutes = builtRoutes().filter((r) => r.startsWith('/(backoffice)/') || r.startsWith('/api/'));
+const backOfficeActions = builtActions().filter((a) => a.workers.some((w) => w.startsWith('app/(backoffice)/')));
+
+describe('the authorisation matrix', () => {
+  it('covers every back-office page, route handler and server action of the build', () => {
+    expect(backOfficeRoutes.filter((r) => !(r in routes)), 'routes missing from the matrix').toEqual([]);
+    expect(backOfficeActions.map((a) => a.name).filter((n) => !(n in actions)), 'actions missing from the matrix').toEqual([]);
+    expect(Object.keys(routes).filter((r) => !backOfficeRoutes.includes(r)), 'matrix routes not in the build').toEqual([]);
+    expect(Object.keys(actions).filter((n) => !backOfficeActions.some((a) => a.name === n)), 'matrix actions not in the build').toEqual([]);
+  });
+
+  for (const [route, rule] of Object.entries(routes)) {
+    if (typeof rule === 'string') continue;
+    it(`gives exactly the allowed visitors ${route}`, async () => {
+      const actual = {} as Expected;
+      for (const identity of identities) actual[identity] = await outcomeOfGet(withToken(identity, rule.url(fixture)), jars[identity]);
+      expect(actual).toEqual(rule.expect);
+    });
+  }
+
+  for (const [name, rule] of Object.entries(actions)) {
+    if (typeof rule === 'string') continue;
+    it(`lets exactly the allowed visitors run ${name.split('#')[1]}`, async () => {
+      const action = backOfficeActions.find((a) => a.name === name)!;
+      const actual = {} as Expected;
+      for (const identity of identities) actual[identity] = await outcomeOfAction(withToken(identity, '/caseworker'), action.id, rule.args(), jars[identity]);
+      expect(actual).toEqual(rule.expect);
+    });
+  }
+});

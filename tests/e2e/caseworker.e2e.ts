@@ -1,0 +1,130 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerInfoRequest, connectAppDb, insertWaitingCase, type Sql } from './support/database';
+import { desktop, expectAccessible, launch, newPage } from './support/browser';
+
+let browser: Browser;
+let sql: Sql;
+
+beforeAll(async () => {
+  browser = await launch();
+  sql = connectAppDb();
+});
+afterAll(async () => {
+  await browser?.close();
+  await sql?.end();
+});
+
+const state = (page: Page) => page.getByTestId('case-state').textContent();
+
+describe('a caseworker’s day', () => {
+  it('filters the queue, takes the next case, studies the photo, asks for more, and approves after the answer', async () => {
+    // The oldest waiting case: the applicant typed MUELLER where the register says Müller.
+    const email = `anna.${Date.now()}@example.com`;
+    const fixture = await insertWaitingCase(sql, {
+      givenNames: 'ANNA SOFIE',
+      familyName: 'MUELLER',
+      registerGivenNames: 'Anna Sofie',
+      registerFamilyName: 'Müller',
+      dateOfBirth: '1984-11-23',
+      country: 'DE',
+      email,
+      daysAgo: 400,
+    });
+
+    const { context, page } = await newPage(browser, desktop);
+    await page.goto('/caseworker');
+    await page.waitForURL('**/signin?callbackUrl=%2Fcaseworker');
+    await page.getByLabel('Email address').fill('caseworker@demo.example');
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL((url) => url.pathname === '/caseworker');
+    expect(await page.locator('h1').textContent()).toBe('Applications');
+    await expectAccessible(page);
+
+    // Filter: waiting applications from Germany. The filters land in the URL.
+    await page.getByLabel('State', { exact: true }).selectOption('submitted');
+    await page.getByLabel('eID country').selectOption('DE');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.waitForURL((url) => url.searchParams.get('country') === 'DE' && url.searchParams.get('state') === 'submitted');
+    const rows = page.getByTestId('queue-table').locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+    expect(new Set(await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-country')} ${tr.getAttribute('data-state')}`)))).toEqual(new Set(['DE submitted']));
+    expect(await rows.first().locator('td').first().textContent()).toBe(fixture.reference);
+    expect(await rows.first().locator('td').last().textContent()).toContain('over the 5-day target');
+    await expectAccessible(page);
+
+    // Take the next case: the oldest waiting one.
+    await page.getByRole('button', { name: 'Take next case' }).click();
+    await page.waitForURL(`**/caseworker/cases/${fixture.id}`);
+    expect(await page.locator('h1').textContent()).toBe(`Case ${fixture.reference}`);
+    expect(await state(page)).toBe('In review');
+    const family = page.getByTestId('comparison').locator('tr[data-field="familyName"]');
+    expect(await family.locator('td[data-source="applicant"]').textContent()).toBe('MUELLER Agrees');
+    expect(await family.locator('td[data-source="register"]').textContent()).toBe('Müller');
+    await expectAccessible(page);
+
+    // Zoom and rotate the passport photo, with the buttons and with the keyboard.
+    const image = page.getByTestId('viewer-image');
+    await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Zoom in' }).click();
+    await page.getByRole('button', { name: 'Rotate right' }).click();
+    expect(await page.getByTestId('viewer-status').textContent()).toBe('Zoom 150 %, rotated 90°');
+    await page.getByRole('group', { name: 'Passport photo page, round 1' }).focus();
+    await page.keyboard.press('+');
+    await page.keyboard.press('r');
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByTestId('viewer-status').textContent()).toBe('Zoom 175 %, rotated 180°');
+    expect(await image.getAttribute('style')).toContain('rotate(180deg) scale(1.75)');
+
+    // Shortcuts never fire inside a text field; outside one they move to the form.
+    await page.getByLabel('New note').fill('');
+    await page.getByLabel('New note').pressSequentially('a note');
+    expect(await page.getByLabel('New note').inputValue()).toBe('a note');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await expect.poll(() => page.getByTestId('notes').textContent()).toContain('a note');
+    await page.locator('h1').click();
+    await page.keyboard.press('i');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('info-photo-passport_photo');
+
+    // Request more information.
+    await page.getByLabel('A new photo: Passport photo page').check();
+    await page.getByLabel('Message to the applicant').fill('Your photo is blurred. Please take a new one in daylight.');
+    await page.getByRole('button', { name: 'Send the request' }).click();
+    await expect.poll(() => state(page)).toBe('Awaiting the applicant');
+    await expectAccessible(page);
+
+    // The applicant answers from the status link; the case is back in the queue.
+    await answerInfoRequest(sql, fixture.id, 'Here is a sharper photo.');
+    await page.reload();
+    expect(await state(page)).toBe('Waiting');
+
+    await page.getByRole('button', { name: 'Take this case' }).click();
+    await expect.poll(() => state(page)).toBe('In review');
+    await page.getByRole('button', { name: 'Approve and link' }).click();
+    await expect.poll(() => state(page)).toBe('Approved');
+    expect(await page.getByTestId('case-outcome').textContent()).toContain(`The eID ${fixture.personIdentifier} is linked to the CPR number (caseworker approval).`);
+    expect(await page.getByTestId('related-links').textContent()).toContain(fixture.personIdentifier);
+    expect(await page.getByTestId('history').textContent()).toContain('Camilla Caseworker approved the application and linked the eID to the CPR number.');
+    await expectAccessible(page);
+
+    // Every view of the photo was recorded.
+    const views = await sql<{ n: number }[]>`select count(*)::int as n from application_events where application_id = ${fixture.id} and type = 'document_viewed'`;
+    expect(views[0]!.n).toBeGreaterThanOrEqual(2);
+
+    // The applicant's emails, in the demo mailbox, without the CPR number.
+    await page.goto('/dev/mailbox');
+    const mails = page.locator('tr', { hasText: email });
+    await expect.poll(() => mails.count()).toBe(2);
+    expect(await mails.allTextContents()).toEqual([
+      expect.stringContaining('Your eID is now connected to your CPR number'),
+      expect.stringContaining('We need more information for your application'),
+    ]);
+    await mails.first().getByRole('link').click();
+    const text = (await page.getByTestId('email-text').textContent()) ?? '';
+    expect(text).toContain(fixture.reference);
+    expect(text).not.toContain(fixture.cpr.slice(0, 6));
+    await context.close();
+  });
+});
