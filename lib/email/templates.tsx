@@ -11,6 +11,34 @@ type TemplateFn = (t: T, data: Record<string, string>) => EmailContent;
 /** The registry: add a template here and its texts under `email.<name>` in both catalogues. */
 export const templates = {
   test: (t, d) => ({ subject: t('test.subject'), heading: t('test.heading'), paragraphs: [t('test.body', { name: d.name ?? '' })] }),
+  // The manual application (reference, status link; never a CPR number).
+  applicationReceived: (t, d) => ({
+    subject: t('applicationReceived.subject', { reference: d.reference ?? '' }),
+    heading: t('applicationReceived.heading'),
+    paragraphs: [
+      t('applicationReceived.greeting', { name: d.name ?? '' }),
+      t('applicationReceived.reference', { reference: d.reference ?? '' }),
+      t('applicationReceived.next', { days: d.days ?? '5' }),
+      t('applicationReceived.link'),
+    ],
+    action: { label: t('applicationReceived.action'), href: d.statusUrl ?? '' },
+  }),
+  applicationInfoRequested: (t, d) => ({
+    subject: t('applicationInfoRequested.subject', { reference: d.reference ?? '' }),
+    heading: t('applicationInfoRequested.heading'),
+    paragraphs: [t('applicationInfoRequested.body', { reference: d.reference ?? '' }), t('applicationInfoRequested.deadline', { days: d.days ?? '30' }), t('applicationInfoRequested.link')],
+    action: { label: t('applicationInfoRequested.action'), href: d.statusUrl ?? '' },
+  }),
+  applicationAnswerReceived: (t, d) => ({
+    subject: t('applicationAnswerReceived.subject', { reference: d.reference ?? '' }),
+    heading: t('applicationAnswerReceived.heading'),
+    paragraphs: [t('applicationAnswerReceived.body', { reference: d.reference ?? '' })],
+  }),
+  applicationWithdrawn: (t, d) => ({
+    subject: t('applicationWithdrawn.subject', { reference: d.reference ?? '' }),
+    heading: t('applicationWithdrawn.heading'),
+    paragraphs: [t('applicationWithdrawn.body', { reference: d.reference ?? '' }), t('applicationWithdrawn.again')],
+  }),
 } satisfies Record<string, TemplateFn>;
 
 export type TemplateName = keyof typeof templates;

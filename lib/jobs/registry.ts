@@ -2,6 +2,8 @@
 // Handlers take the database and return a summary that is logged; each must be safe to run twice.
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { removeExpiredDrafts } from '@/lib/applications/drafts';
+import { removeOrphanUploads } from '@/lib/documents/orphans';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
 
 export type JobDefinition = {
@@ -22,5 +24,11 @@ export const jobs: JobDefinition[] = [
     // Without a Resend key (demo) the outbox is the mailbox: nothing leaves the machine.
     enabled: () => Boolean(env().RESEND_API_KEY),
     run: (db) => deliverPendingEmails(db, resendSender()),
+  },
+  {
+    // Photos that never became part of a submitted application, and drafts nobody came back to, after 24 hours.
+    name: 'uploads-remove-orphans',
+    cron: '23 * * * *',
+    run: async (db) => ({ ...(await removeOrphanUploads(db)), drafts: (await removeExpiredDrafts(db)).removed }),
   },
 ];
