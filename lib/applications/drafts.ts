@@ -19,7 +19,7 @@ export async function saveDraft(db: DbOrTx, journeyId: string, draft: DraftBody)
   // The journey must live as long as its draft, or the cookie would lead nowhere when the applicant comes back.
   await db
     .update(journeys)
-    .set({ expiresAt: sql`greatest(${journeys.expiresAt}, ${new Date(now + JOURNEY_TTL_SECONDS * 1000)})` })
+    .set({ expiresAt: sql`greatest(${journeys.expiresAt}, now() + make_interval(secs => ${JOURNEY_TTL_SECONDS}))` })
     .where(eq(journeys.id, journeyId));
 }
 

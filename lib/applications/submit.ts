@@ -35,10 +35,20 @@ export async function submitApplication(
   db: Db,
   input: { journey: ApplicantJourney; idempotencyKey: string; values: unknown; locale: Locale },
 ): Promise<SubmitResult> {
-  const { journey, idempotencyKey, locale } = input;
-  const existing = await findByIdempotencyKey(db, idempotencyKey);
-  if (existing) return replay(journey, existing);
+  const existing = await findByIdempotencyKey(db, input.idempotencyKey);
+  if (existing) return replay(input.journey, existing);
+  try {
+    return await create(db, input);
+  } catch (error) {
+    // A retry racing the first submit finds its photos already taken: if the first one has committed, it is the answer.
+    const winner = await findByIdempotencyKey(db, input.idempotencyKey);
+    if (winner) return replay(input.journey, winner);
+    throw error;
+  }
+}
 
+async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey: string; values: unknown; locale: Locale }): Promise<SubmitResult> {
+  const { journey, idempotencyKey, locale } = input;
   const checked = validateApplication(input.values);
   if (!checked.ok) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { fields: checked.fields, step: checked.step });
   const data = checked.data;
