@@ -23,7 +23,7 @@ export async function removeOrphanUploads(db: Db, opts: { now?: Date; limit?: nu
             isNull(documents.applicationId),
             lt(documents.createdAt, cutoff),
             // A draft the applicant may still come back to keeps its photos until the draft itself expires.
-            sql`not exists (select 1 from ${applicationDrafts} where ${applicationDrafts.journeyId} = ${documents.journeyId} and ${applicationDrafts.expiresAt} > ${opts.now ?? new Date()})`,
+            sql`not exists (select 1 from ${applicationDrafts} where ${applicationDrafts.journeyId} = ${documents.journeyId} and ${applicationDrafts.expiresAt} > ${(opts.now ?? new Date()).toISOString()}::timestamptz)`,
           ),
         )
         .limit(opts.limit ?? 200)
