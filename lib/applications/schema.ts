@@ -123,9 +123,11 @@ export const reviewStep = z.object({
 
 export const stepSchemas = { 1: documentStep, 2: detailsStep, 3: photosStep, 4: reviewStep } as const;
 
-export type ApplicationFormValues = z.input<typeof documentStep> &
-  z.input<typeof detailsStep> &
-  z.input<typeof photosStep> & { consent: boolean };
+/** What the form holds while it is filled in: strings as typed, no document type chosen yet at first. */
+export type ApplicationFormValues = Omit<z.input<typeof documentStep> & z.input<typeof detailsStep> & z.input<typeof photosStep>, 'documentType'> & {
+  documentType?: DocumentType;
+  consent: boolean;
+};
 export type ApplicationData = z.output<typeof documentStep> & z.output<typeof detailsStep> & z.output<typeof photosStep>;
 
 export type ValidationResult =
