@@ -40,3 +40,54 @@ export async function closeAppDatabase(): Promise<void> {
   const { closeDb } = await import('../../../lib/db');
   await closeDb();
 }
+
+/** Submits an application over HTTP as the form does (upload, then submit) and returns its reference and status link. */
+export async function submittedOverHttp(baseURL: string, cookie: { name: string; value: string }, photo: Buffer): Promise<{ reference: string; link: string; applicationId: string }> {
+  const headers = { cookie: `${cookie.name}=${cookie.value}` };
+  const form = new FormData();
+  form.append('kind', 'passport_photo');
+  form.append('file', new Blob([new Uint8Array(photo)], { type: 'image/jpeg' }), 'passport.jpg');
+  const upload = await fetch(`${baseURL}/api/v1/uploads`, { method: 'POST', headers, body: form });
+  if (upload.status !== 201) throw new Error(`upload: ${upload.status}`);
+  const { id } = (await upload.json()) as { id: string };
+  const values = {
+    country: 'DE', documentType: 'passport', givenNames: 'Erika', familyName: 'Mustermann', dateOfBirth: { day: '15', month: '3', year: '1985' },
+    nationality: 'DE', documentNumber: 'C01X00T47', documentExpiry: { day: '30', month: '6', year: String(new Date().getUTCFullYear() + 4) },
+    cpr: '150385-1234', email: 'erika.status@example.com', emailConfirm: 'erika.status@example.com', phone: '', photos: { passport_photo: id }, consent: true,
+  };
+  const res = await fetch(`${baseURL}/api/v1/applications`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), values }) });
+  if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);
+  const { reference } = (await res.json()) as { reference: string };
+  const { applications } = await import('../../../db/schema');
+  const { eq } = await import('drizzle-orm');
+  const { getDb } = await import('../../../lib/db');
+  const [app] = await getDb().select({ id: applications.id }).from(applications).where(eq(applications.reference, reference));
+  return { reference, link: await latestStatusLink(reference), applicationId: app!.id };
+}
+
+/** The status link in the newest email about a reference, as the applicant would click it. */
+export async function latestStatusLink(reference: string): Promise<string> {
+  const { emailOutbox } = await import('../../../db/schema');
+  const { desc } = await import('drizzle-orm');
+  const { getDb } = await import('../../../lib/db');
+  const { decryptJson } = await import('../../../lib/security/crypto');
+  const rows = await getDb().select().from(emailOutbox).orderBy(desc(emailOutbox.createdAt)).limit(200);
+  for (const row of rows) {
+    const data = decryptJson<Record<string, string>>(row.dataEnc);
+    if (data.reference === reference && data.statusUrl) return data.statusUrl;
+  }
+  throw new Error(`no status link for ${reference}`);
+}
+
+/** A caseworker (from the demo staff) takes the case and asks for more information, through the service functions. */
+export async function caseworkerAsks(applicationId: string, items: unknown, message: string): Promise<void> {
+  const { users } = await import('../../../db/schema');
+  const { eq } = await import('drizzle-orm');
+  const { getDb } = await import('../../../lib/db');
+  const { applyTransition } = await import('../../../lib/applications/transition');
+  const { requestMoreInformation } = await import('../../../lib/applications/request-info');
+  const db = getDb();
+  const [staff] = await db.select({ id: users.id }).from(users).where(eq(users.email, 'caseworker@demo.example'));
+  const taken = await db.transaction((tx) => applyTransition(tx, { applicationId, transition: 'take', actor: { type: 'staff', id: staff!.id }, set: { assignedTo: staff!.id, assignedAt: new Date() } }));
+  await requestMoreInformation(db, { applicationId, staffId: staff!.id, expectedVersion: taken.version, items, message });
+}

@@ -5,12 +5,12 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
-import { ErrorSummary } from '@/components/form/error-summary';
+import { ErrorSummary, type SummaryError } from '@/components/form/error-summary';
 import type { UploadedPhoto } from '@/components/photo-upload';
 import type { FormStart } from '@/lib/applications/prefill';
 import { stepSchemas, TOTAL_STEPS, type ApplicationFormValues, type DocumentKind, type Step } from '@/lib/applications/schema';
 import styles from './apply.module.css';
-import { summaryOf } from './form-errors';
+import { fieldElementId, summaryOf } from './form-errors';
 import { Receipt } from './receipt';
 import { StepIndicator } from './step-indicator';
 import { DetailsStep, DocumentStep, PhotosStep, ReviewStep } from './steps';
@@ -25,6 +25,9 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: string 
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   const [submitted, setSubmitted] = useState<{ reference: string; email: string } | null>(null);
+  // The summary lists the errors as they were when Continue was pressed (it takes focus, so it must not change while
+  // someone types); the messages next to the fields follow the typing.
+  const [summary, setSummary] = useState<{ attempt: number; errors: SummaryError[] }>({ attempt: 0, errors: [] });
   const stepRef = useRef(step);
   useLayoutEffect(() => {
     stepRef.current = step;
@@ -33,14 +36,15 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: string 
   const resolver: Resolver<ApplicationFormValues> = (values, context, options) =>
     (zodResolver(stepSchemas[stepRef.current] as never) as unknown as Resolver<ApplicationFormValues>)(values, context, options);
   const form = useForm<ApplicationFormValues>({ defaultValues: start.values, resolver, shouldFocusError: false, reValidateMode: 'onChange' });
-  const { handleSubmit, getValues, setValue, setError, clearErrors, formState } = form;
+  const { handleSubmit, getValues, setValue, setError, clearErrors } = form;
 
   const heading = useRef<HTMLHeadingElement>(null);
-  const moved = useRef(false);
+  const shownStep = useRef(step);
   useEffect(() => {
     document.title = `${t(`steps.${step}.title`)} – ${t('pageTitle')}`;
     // After moving between steps, focus goes to the new heading so screen readers announce where the user is.
-    if (moved.current) {
+    if (shownStep.current !== step) {
+      shownStep.current = step;
       heading.current?.focus();
       window.scrollTo({ top: 0 });
     }
@@ -58,9 +62,11 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: string 
   }
 
   function goTo(next: Step) {
+    // A new step starts clean: no errors, and no re-validation while typing until its own Continue.
+    form.reset(undefined, { keepValues: true, keepDefaultValues: true, keepDirty: true });
     clearErrors();
+    setSummary((s) => ({ attempt: s.attempt, errors: [] }));
     setProblem(null);
-    moved.current = true;
     setStep(next);
     saveDraft(next);
   }
@@ -88,9 +94,10 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: string 
       }
       if (res.status === 400 && body?.error?.fields && body.error.step) {
         // The server found a problem the form did not (e.g. a photo that is gone): back to that step, errors shown.
-        moved.current = true;
         setStep(body.error.step);
-        for (const [path, messages] of Object.entries(body.error.fields)) setError(path as 'cpr', { type: 'server', message: messages[0] });
+        const fields = Object.entries(body.error.fields);
+        for (const [path, messages] of fields) setError(path as 'cpr', { type: 'server', message: messages[0] });
+        setSummary((s) => ({ attempt: s.attempt + 1, errors: fields.map(([path, messages]) => ({ field: fieldElementId(path), message: messages[0] ?? '' })) }));
         return;
       }
       setProblem(body?.error?.message ?? t('submitFailed'));
@@ -102,14 +109,17 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: string 
   }
 
   const onContinue = (event: React.FormEvent<HTMLFormElement>) =>
-    handleSubmit(async () => {
-      if (step < TOTAL_STEPS) goTo((step + 1) as Step);
-      else await submit();
-    })(event);
+    handleSubmit(
+      async () => {
+        setSummary((s) => ({ attempt: s.attempt + 1, errors: [] }));
+        if (step < TOTAL_STEPS) goTo((step + 1) as Step);
+        else await submit();
+      },
+      (errors) => setSummary((s) => ({ attempt: s.attempt + 1, errors: summaryOf(errors, (k) => te(k as never)) })),
+    )(event);
 
   if (submitted) return <Receipt reference={submitted.reference} email={submitted.email} />;
 
-  const summary = formState.submitCount > 0 || Object.values(formState.errors).some((e) => e?.type === 'server') ? summaryOf(formState.errors, (k) => te(k as never)) : [];
   return (
     <div className="max-width-text">
       <p className="mb-2">{t('caption')}</p>
@@ -124,7 +134,7 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: string 
           </div>
         </div>
       ) : null}
-      <ErrorSummary errors={summary} />
+      <ErrorSummary key={summary.attempt} errors={summary.errors} />
       <form noValidate onSubmit={onContinue}>
         {step === 1 ? <DocumentStep form={form} locale={locale} /> : null}
         {step === 2 ? <DetailsStep form={form} locale={locale} /> : null}

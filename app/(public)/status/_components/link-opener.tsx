@@ -3,19 +3,21 @@
 // and exchanged for an httpOnly session cookie, so it is never in a server log, the history or a Referer.
 // Without a token in the address, the page shows the session's application (children) or says how to get in.
 import { useTranslations } from 'next-intl';
-import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 
 type Outcome = { kind: 'opening' } | { kind: 'problem'; heading: string; message: string } | { kind: 'noLink' } | { kind: 'session' };
 
 export function LinkOpener({ sessionProblem, children }: { sessionProblem: 'invalid' | 'expired' | null; children?: ReactNode }) {
   const t = useTranslations('status.link');
-  const router = useRouter();
   const hasSession = Boolean(children);
   const [outcome, setOutcome] = useState<Outcome>(hasSession ? { kind: 'session' } : { kind: 'opening' });
   const heading = useRef<HTMLHeadingElement>(null);
+  const started = useRef(false);
 
   useEffect(() => {
+    // Once per page load: a token is exchanged exactly once.
+    if (started.current) return;
+    started.current = true;
     const token = window.location.hash.slice(1);
     const open = async (): Promise<Outcome> => {
       if (!token) {
@@ -27,10 +29,9 @@ export function LinkOpener({ sessionProblem, children }: { sessionProblem: 'inva
       try {
         const res = await fetch('/api/v1/applications/status/session', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token }) });
         if (res.ok) {
-          // Through the router, so its own idea of the address loses the token too, and the page renders with the cookie.
-          router.replace('/status');
-          router.refresh();
-          return { kind: 'session' };
+          // A fresh load of the plain address: the page renders with the cookie, and no history entry keeps the token.
+          window.location.replace('/status');
+          return { kind: 'opening' };
         }
         const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
         return { kind: 'problem', heading: res.status === 429 ? t('rateLimitedHeading') : t('invalidHeading'), message: body?.error?.message ?? t('invalid') };
@@ -40,7 +41,7 @@ export function LinkOpener({ sessionProblem, children }: { sessionProblem: 'inva
     };
     if (token) void Promise.resolve({ kind: 'opening' } as Outcome).then(setOutcome);
     void open().then(setOutcome);
-  }, [router, sessionProblem, hasSession, t]);
+  }, [sessionProblem, hasSession, t]);
 
   useEffect(() => {
     if (outcome.kind === 'problem' || outcome.kind === 'noLink') heading.current?.focus();
