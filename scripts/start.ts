@@ -42,7 +42,12 @@ async function main() {
   if (!dev) buildIfNeeded();
 
   const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT)];
-  const child = spawn(process.execPath, [nextBin(), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' } });
+  const child = spawn(process.execPath, [nextBin(), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // Two malloc arenas: with glibc's default (8 per core) the image pipeline's freed buffers stay spread over many
+    // arenas and the process keeps growing under parallel uploads; with two its memory stays flat (tests/bench).
+    env: { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2', AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? 'true' },
+  });
   let announced = false;
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -33,7 +33,8 @@ export type ProcessedImage = {
 sharp.cache(false);
 sharp.concurrency(1);
 
-const inputOptions = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated' } as const;
+// Sequential read lets libvips stream the decode through resize and encode instead of holding the whole image.
+const inputOptions = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'truncated', sequentialRead: true } as const;
 
 /** Refuses anything that is not a readable JPEG, PNG or WebP within the limits, with the reason the applicant sees. */
 export async function checkImage(input: Buffer): Promise<{ width: number; height: number }> {

@@ -29,7 +29,7 @@ export async function rotatedPhotoWithGps(kind: SpecimenKind = 'passport_photo')
 /** A 12-megapixel (4000 × 3000) photo with sensor-like noise, about the size a phone camera produces. */
 export async function twelveMegapixelPhoto(): Promise<Buffer> {
   const base = await sharp(await documentPhoto('passport_photo', 4000)).resize(4000, 3000, { fit: 'fill' }).toBuffer();
-  const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 24 } } }).png().toBuffer();
+  const noise = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
   return sharp(base).composite([{ input: noise, blend: 'overlay' }]).jpeg({ quality: 92 }).toBuffer();
 }
 
