@@ -84,6 +84,11 @@ describe("the applicant's status page", () => {
     await expect.poll(async () => page.getByTestId('status-state').textContent()).toContain('Withdrawn');
     expect(await page.getByRole('button', { name: 'Withdraw application' }).count()).toBe(0);
     expect(await page.getByTestId('history').textContent()).toContain('You withdrew your application.');
+
+    // On a shared phone the applicant closes the page; the application is no longer shown there.
+    await page.getByRole('button', { name: 'Close your application on this device' }).click();
+    await expect.poll(() => heading(page)).toBe('Open the link from your email');
+    expect(await page.getByTestId('status-reference').count()).toBe(0);
     await context.close();
   });
 
