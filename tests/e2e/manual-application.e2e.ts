@@ -184,6 +184,11 @@ describe('the manual application on a phone', () => {
     await continueTo(page, 'Your details as on the document');
     await page.getByLabel('Family name').fill('Mustermann-Schmidt');
     await fillDocumentDetails(page);
+    // Saved a moment after typing stops, even without pressing Continue.
+    await page.waitForResponse((res) => res.url().endsWith('/api/v1/applications/draft') && res.status() === 204);
+    await page.reload();
+    await expect.poll(() => heading(page)).toBe('Your details as on the document');
+    expect(await page.getByLabel('Family name').inputValue()).toBe('Mustermann-Schmidt');
     await continueTo(page, 'Photos of your document');
     await choosePhoto(page, 'passport_photo', await sideways());
     await uploadedThumbnail(page, 'passport_photo');

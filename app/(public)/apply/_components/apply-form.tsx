@@ -3,7 +3,7 @@
 // saved server-side on every step, and an idempotent submit (the same key on every retry).
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useForm, type Resolver } from 'react-hook-form';
 import { ErrorSummary, type SummaryError } from '@/components/form/error-summary';
 import type { UploadedPhoto } from '@/components/photo-upload';
@@ -50,16 +50,48 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: string 
     }
   }, [step, t]);
 
-  function saveDraft(nextStep: Step) {
-    const { consent: _consent, ...values } = getValues();
-    void fetch('/api/v1/applications/draft', {
-      method: 'PUT',
-      headers: JSON_HEADERS,
-      body: JSON.stringify({ step: nextStep, idempotencyKey: start.idempotencyKey, values }),
-    }).catch(() => {
-      // A draft that could not be saved costs nothing now; the next step saves again.
+  const saveDraft = useCallback(
+    (atStep: Step, keepalive = false) => {
+      const { consent: _consent, ...values } = getValues();
+      void fetch('/api/v1/applications/draft', {
+        method: 'PUT',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ step: atStep, idempotencyKey: start.idempotencyKey, values }),
+        keepalive,
+      }).catch(() => {
+        // A draft that could not be saved costs nothing now; the next change saves again.
+      });
+    },
+    [getValues, start.idempotencyKey],
+  );
+
+  // Typing is saved a moment after it stops, and at once when the page is hidden: on a phone, opening the camera
+  // or another app may unload this page.
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useEffect(() => {
+    const unsubscribe = form.subscribe({
+      formState: { values: true },
+      callback: () => {
+        if (pending.current) clearTimeout(pending.current);
+        pending.current = setTimeout(() => {
+          pending.current = null;
+          saveDraft(stepRef.current);
+        }, 1500);
+      },
     });
-  }
+    const onHide = () => {
+      if (document.visibilityState !== 'hidden' || !pending.current) return;
+      clearTimeout(pending.current);
+      pending.current = null;
+      saveDraft(stepRef.current, true);
+    };
+    document.addEventListener('visibilitychange', onHide);
+    return () => {
+      unsubscribe();
+      document.removeEventListener('visibilitychange', onHide);
+      if (pending.current) clearTimeout(pending.current);
+    };
+  }, [form, saveDraft]);
 
   function goTo(next: Step) {
     // A new step starts clean: no errors, and no re-validation while typing until its own Continue.
@@ -89,6 +121,9 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: string 
       });
       const body = (await res.json().catch(() => null)) as { reference?: string; error?: { message: string; fields?: Record<string, string[]>; step?: Step } } | null;
       if (res.ok && body?.reference) {
+        // The draft is gone with the submission; a late autosave must not bring it back.
+        if (pending.current) clearTimeout(pending.current);
+        pending.current = null;
         setSubmitted({ reference: body.reference, email: getValues('email') });
         return;
       }
