@@ -4,10 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { POST as submit } from '@/app/api/v1/applications/route';
 import { PUT as saveDraftRoute } from '@/app/api/v1/applications/draft/route';
 import { applicationDrafts, applicationEvents, applications, documents, emailOutbox, journeys } from '@/db/schema';
-import { loadDraft } from '@/lib/applications/drafts';
+import type { ApplicantJourney } from '@/lib/applications/access';
+import { loadDraft, saveDraft } from '@/lib/applications/drafts';
+import { formStart } from '@/lib/applications/prefill';
 import { referencePattern } from '@/lib/applications/reference';
 import { getDb } from '@/lib/db';
 import { getMailboxEmail } from '@/lib/email/mailbox';
+import { findJourney } from '@/lib/journey';
 import { decrypt, decryptJson } from '@/lib/security/crypto';
 import { APPLICANT_CPR, applicantJourney, BASE, jsonRequest, uploadPhoto, validValues } from './support/applicant';
 
@@ -147,6 +150,38 @@ describe('submitting the manual application', () => {
     const malformed = await submit(new NextRequest(`${BASE}/api/v1/applications`, { method: 'POST', headers: { cookie: applicant.cookie, 'content-type': 'application/json' }, body: '{"idempotencyKey": ' }), ctx);
     expect(malformed.status).toBe(400);
     expect(((await malformed.json()) as { error: { message: string } }).error.message).toBe('The request could not be read.');
+  });
+});
+
+describe('where the form starts', () => {
+  it('starts from the eID login and what was typed in the automatic step', async () => {
+    const applicant = await applicantJourney();
+    const journey = (await findJourney(getDb(), applicant.journeyId)) as ApplicantJourney;
+    const start = await formStart(getDb(), journey);
+    expect(start.step).toBe(1);
+    expect(start.values).toMatchObject({
+      country: 'DE',
+      nationality: 'DE',
+      givenNames: 'Erika',
+      familyName: 'Mustermann',
+      dateOfBirth: { day: '15', month: '3', year: '1985' },
+      cpr: APPLICANT_CPR,
+      email: 'erika@example.com',
+      emailConfirm: '',
+    });
+  });
+
+  it('continues from the draft, with only the photos that still belong to this journey', async () => {
+    const applicant = await applicantJourney();
+    const stranger = await applicantJourney();
+    const mine = await uploadPhoto(applicant.cookie);
+    const theirs = await uploadPhoto(stranger.cookie, 'id_front');
+    const db = getDb();
+    const idempotencyKey = key();
+    await saveDraft(db, applicant.journeyId, { step: 3, idempotencyKey, values: { documentType: 'passport', familyName: 'Mustermann-Schmidt', photos: { passport_photo: mine, id_front: theirs } } });
+    const start = await formStart(db, (await findJourney(db, applicant.journeyId)) as ApplicantJourney);
+    expect(start).toMatchObject({ step: 3, idempotencyKey, values: { documentType: 'passport', familyName: 'Mustermann-Schmidt', givenNames: 'Erika', photos: { passport_photo: mine } } });
+    expect(start.photos).toEqual({ passport_photo: { id: mine, kind: 'passport_photo', qualityHints: [] } });
   });
 });
 
