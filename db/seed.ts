@@ -5,7 +5,7 @@ import { eq, sql as dsql } from 'drizzle-orm';
 import sharp from 'sharp';
 import * as s from '@/db/schema';
 import { newReference } from '@/lib/applications/reference';
-import { connect, type Db } from '@/lib/db';
+import { connect, type Tx } from '@/lib/db';
 import { specimenJpeg, type SpecimenKind } from '@/lib/documents/specimen';
 import { env } from '@/lib/env';
 import { demoCpr, demoPersons } from '@/lib/register/demo-persons';
@@ -71,8 +71,14 @@ export async function seedDemo(url: string, opts: { now?: Date; applications?: n
     await sql`select pg_advisory_lock(727275)`;
     try {
       const [existing] = await db.select({ id: s.users.id }).from(s.users).where(eq(s.users.email, demoStaff[0].email));
-      if (existing) return false;
-      await seedAll(db, opts.now ?? new Date(), opts.applications ?? 300);
+      if (existing) {
+        // The demo relying party sends people back to this instance, whatever port it was first started on.
+        await db.update(s.relyingParties).set({ allowedReturnUrls: [`${env().APP_URL}/dev/return`] }).where(eq(s.relyingParties.apiKeyHash, sha256(DEMO_RELYING_PARTY_KEY)));
+        return false;
+      }
+      // One transaction: a start interrupted half-way leaves nothing behind, and the next start seeds again.
+      await db.transaction((tx) => seedAll(tx, opts.now ?? new Date(), opts.applications ?? 300));
+      await db.execute(dsql`analyze`);
       return true;
     } finally {
       await sql`select pg_advisory_unlock(727275)`;
@@ -82,7 +88,7 @@ export async function seedDemo(url: string, opts: { now?: Date; applications?: n
   }
 }
 
-async function seedAll(db: Db, now: Date, applicationCount: number): Promise<void> {
+async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<void> {
   const rand = prng(20261125);
   const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
   const images = await seedImages();
@@ -237,5 +243,4 @@ async function seedAll(db: Db, now: Date, applicationCount: number): Promise<voi
   await chunked(events, 500, (part) => db.insert(s.applicationEvents).values(part));
   await chunked(requests, 500, (part) => db.insert(s.infoRequests).values(part));
   await chunked(manualLinks, 500, (part) => db.insert(s.identityLinks).values(part));
-  await db.execute(dsql`analyze`);
 }

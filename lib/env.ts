@@ -16,6 +16,8 @@ const bool = z
 const schema = z
   .object({
     APP_MODE: z.enum(['demo', 'production']).default('demo'),
+    APP_MODE_SET: z.boolean(),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
     NODE_ENV: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: optionalUrl,
@@ -37,9 +39,14 @@ const schema = z
     EID_ISSUER: optionalUrl,
     EID_CLIENT_ID: z.string().optional(),
     EID_CLIENT_SECRET: z.string().optional(),
+    EID_SCOPE: z.string().default('openid profile'),
+    /** JSON object renaming claims, e.g. {"personIdentifier":"eidas_pid","levelOfAssurance":"loa"}. */
+    EID_CLAIMS: z.string().optional(),
     MITID_ISSUER: optionalUrl,
     MITID_CLIENT_ID: z.string().optional(),
     MITID_CLIENT_SECRET: z.string().optional(),
+    MITID_SCOPE: z.string().default('openid'),
+    MITID_CPR_CLAIM: z.string().default('cpr'),
     AUTH_OIDC_ISSUER: optionalUrl,
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
@@ -50,6 +57,10 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((v, ctx) => {
+    if (!v.APP_MODE_SET && (v.DATABASE_URL || v.S3_BUCKET || v.RESEND_API_KEY)) {
+      // Real components without an explicit mode: never fall back to demo (it would seed demo staff into them).
+      ctx.addIssue({ code: 'custom', path: ['APP_MODE'], message: 'must be set explicitly (production or demo) when DATABASE_URL, S3_BUCKET or RESEND_API_KEY is set' });
+    }
     if (v.APP_MODE !== 'production') return;
     for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'DATA_KEY', 'INDEX_KEY', 'APP_URL', 'S3_BUCKET', 'RESEND_API_KEY'] as const) {
       if (!v[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
@@ -70,7 +81,7 @@ export class EnvError extends Error {}
 /** Parses a set of variables; throws EnvError naming every missing or malformed variable. */
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
-  const result = schema.safeParse(cleaned);
+  const result = schema.safeParse({ ...cleaned, APP_MODE_SET: 'APP_MODE' in cleaned });
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new EnvError(`Invalid configuration:\n${lines.join('\n')}`);

@@ -2,7 +2,7 @@
 // and any 10-digit run that looks like a CPR number is masked before it is written.
 import pino from 'pino';
 
-const CPR_LIKE = /\b\d{6}[-\s]?\d{4}\b/g;
+const CPR_LIKE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/g;
 
 export function maskCpr(text: string): string {
   return text.replace(CPR_LIKE, '[cpr]');

@@ -29,8 +29,8 @@ export function needsBuild(): boolean {
 }
 
 
-export function buildIfNeeded(): void {
-  if (!needsBuild()) return;
+export function buildIfNeeded(opts: { onlyWhenMissing?: boolean } = {}): void {
+  if (opts.onlyWhenMissing ? existsSync('.next/BUILD_ID') : !needsBuild()) return;
   console.log('Building the app (first start or changed sources)…');
   const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) throw new Error('next build failed');

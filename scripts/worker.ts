@@ -1,4 +1,5 @@
 // `npm run worker`: a process that only runs background jobs; start as many as the load needs.
+import { runMigrations } from '@/db/migrate';
 import { env, EnvError } from '@/lib/env';
 import { startJobs, stopJobs } from '@/lib/jobs';
 import { logger } from '@/lib/log';
@@ -16,6 +17,8 @@ if (!env().DATABASE_URL) {
   console.error('DATABASE_URL is not set: the worker needs the shared PostgreSQL.');
   process.exit(1);
 }
+// The schema must be current before jobs touch it (safe beside web instances: migrations take an advisory lock).
+await runMigrations(env().DATABASE_URL!);
 await startJobs();
 logger.info('worker running');
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

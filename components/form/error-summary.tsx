@@ -8,13 +8,14 @@ export type SummaryError = { field: string; message: string };
  * The DKFDS error summary: listed at the top of the form, each error linked to its field, focused when it appears
  * so screen readers announce it and keyboard users land on it.
  */
-export function ErrorSummary({ errors, idPrefix = '' }: { errors: SummaryError[]; idPrefix?: string }) {
+export function ErrorSummary({ errors, idPrefix = '', focusKey }: { errors: SummaryError[]; idPrefix?: string; focusKey?: unknown }) {
   const t = useTranslations('form');
   const ref = useRef<HTMLDivElement>(null);
   const signature = errors.map((e) => `${e.field}:${e.message}`).join('|');
+  // Focus again on every new result (focusKey), even when the message is the same as last time.
   useEffect(() => {
     if (signature) ref.current?.focus();
-  }, [signature]);
+  }, [signature, focusKey]);
   if (errors.length === 0) return null;
   return (
     <div className="alert alert-error" role="alert" tabIndex={-1} ref={ref} data-testid="error-summary">

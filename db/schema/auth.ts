@@ -36,10 +36,15 @@ export const accounts = pgTable(
   (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
 );
 
+/** One row per signed-in staff session: the JWT carries only its id, so sign-out and deactivation act at once. */
 export const sessions = pgTable('sessions', {
   sessionToken: text().primaryKey(),
   userId: text().notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** Absolute end (10 hours after sign-in). */
   expires: timestamp({ mode: 'date', withTimezone: true }).notNull(),
+  /** Idle timeout is measured from here (30 minutes). */
+  lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 
 export const verificationTokens = pgTable(

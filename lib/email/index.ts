@@ -14,7 +14,7 @@ import type { TemplateName } from './templates';
 export type { TemplateName } from './templates';
 export { renderEmail } from './render';
 
-const CPR_LIKE = /\b\d{6}[-\s]?\d{4}\b/;
+const CPR_LIKE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/;
 export const MAX_ATTEMPTS = 8;
 
 export async function enqueueEmail(

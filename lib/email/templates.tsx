@@ -39,6 +39,16 @@ export const templates = {
     heading: t('applicationWithdrawn.heading'),
     paragraphs: [t('applicationWithdrawn.body', { reference: d.reference ?? '' }), t('applicationWithdrawn.again')],
   }),
+  link_created: (t, d) => ({
+    subject: t('link_created.subject'),
+    heading: t('link_created.heading'),
+    paragraphs: [
+      t('link_created.greeting', { name: d.name ?? '' }),
+      t(d.method === 'mitid' ? 'link_created.bodyMitid' : 'link_created.bodyAuto'),
+      t('link_created.use'),
+      t('link_created.notYou'),
+    ],
+  }),
 } satisfies Record<string, TemplateFn>;
 
 export type TemplateName = keyof typeof templates;

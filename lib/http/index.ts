@@ -1,6 +1,7 @@
 // The one way a route handler reads input and answers errors: bounded JSON bodies, shared zod schemas,
 // and every failure mapped by lib/errors to a translated 4xx (never a stack trace).
 import type { NextRequest } from 'next/server';
+import { env } from '@/lib/env';
 import { AppError, errorResponse, fromZod } from '@/lib/errors';
 import { errorTranslator } from '@/lib/i18n/server';
 import type { z } from '@/lib/validation';
@@ -56,7 +57,13 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** The client's address as the load balancer reports it (first X-Forwarded-For hop), for rate limits only. */
-export function clientIp(req: Request): string {
-  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || req.headers.get('x-real-ip') || 'unknown';
+/**
+ * The client's address for rate limits. X-Forwarded-For entries left of those our own proxies appended are written by
+ * the client, so the address is taken TRUSTED_PROXY_HOPS entries from the right (Next itself fills the header with
+ * the socket address when no proxy sent one).
+ */
+export function clientIp(req: Request, hops: number = env().TRUSTED_PROXY_HOPS): string {
+  const entries = (req.headers.get('x-forwarded-for') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  if (entries.length === 0) return 'unknown';
+  return entries[Math.max(0, entries.length - Math.max(1, hops))]!;
 }

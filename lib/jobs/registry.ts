@@ -2,9 +2,10 @@
 // Handlers take the database and return a summary that is logged; each must be safe to run twice.
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
-import { removeExpiredDrafts } from '@/lib/applications/drafts';
 import { removeOrphanUploads } from '@/lib/documents/orphans';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
+import { purgeExpiredDocuments } from '@/lib/retention';
+import { deleteExpiredState } from '@/lib/retention/housekeeping';
 
 export type JobDefinition = {
   name: string;
@@ -26,9 +27,19 @@ export const jobs: JobDefinition[] = [
     run: (db) => deliverPendingEmails(db, resendSender()),
   },
   {
-    // Photos that never became part of a submitted application, and drafts nobody came back to, after 24 hours.
+    // Photos that never became part of a submitted application, 24 hours on (expired drafts go with housekeeping).
     name: 'uploads-remove-orphans',
     cron: '23 * * * *',
-    run: async (db) => ({ ...(await removeOrphanUploads(db)), drafts: (await removeExpiredDrafts(db)).removed }),
+    run: (db) => removeOrphanUploads(db),
+  },
+  {
+    name: 'documents-retention',
+    cron: '17 3 * * *',
+    run: (db) => purgeExpiredDocuments(db, env().RETENTION_DAYS),
+  },
+  {
+    name: 'housekeeping',
+    cron: '*/15 * * * *',
+    run: (db) => deleteExpiredState(db),
   },
 ];

@@ -23,8 +23,11 @@ export function encrypt(plain: string, key: string = env().DATA_KEY): string {
 export function decrypt(sealed: string, key: string = env().DATA_KEY): string {
   const [version, iv, tag, body] = sealed.split('.');
   if (version !== VERSION || !iv || !tag || body === undefined) throw new Error('malformed ciphertext');
-  const decipher = createDecipheriv('aes-256-gcm', keyFrom(key), Buffer.from(iv, 'base64url'));
-  decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+  const authTag = Buffer.from(tag, 'base64url');
+  // A shortened tag would make forgeries far easier: only the full 16 bytes are accepted.
+  if (authTag.length !== 16) throw new Error('malformed ciphertext');
+  const decipher = createDecipheriv('aes-256-gcm', keyFrom(key), Buffer.from(iv, 'base64url'), { authTagLength: 16 });
+  decipher.setAuthTag(authTag);
   return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');
 }
 

@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
 
   return async () => {
     const cleanup = postgres(baseUrl!, { max: 1, onnotice: () => {} });
-    const dbs = await cleanup<{ datname: string }[]>`select datname from pg_database where datname like ${`im_t_${process.pid}_%`} or datname = ${template}`;
+    const dbs = await cleanup<{ datname: string }[]>`select datname from pg_database where starts_with(datname, ${`im_t_${process.pid}_`}) or datname = ${template}`;
     for (const { datname } of dbs) await cleanup.unsafe(`drop database if exists ${datname} with (force)`);
     await cleanup.end();
     if (embedded) await embedded.stop();

@@ -27,6 +27,12 @@ describe('CPR encryption at rest', () => {
     expect(() => decrypt(parts.join('.'), key)).toThrow();
   });
 
+  it('refuses a ciphertext whose authentication tag was shortened', () => {
+    const parts = encrypt('0105901233', key).split('.');
+    parts[2] = Buffer.from(parts[2]!, 'base64url').subarray(0, 4).toString('base64url');
+    expect(() => decrypt(parts.join('.'), key)).toThrow();
+  });
+
   it('refuses to decrypt with another key', () => {
     expect(() => decrypt(encrypt('0105901233', key), otherKey)).toThrow();
   });

@@ -39,6 +39,11 @@ describe('configuration', () => {
     }
   });
 
+  it('refuses real components without an explicit mode, rather than seeding demo staff into them', () => {
+    expect(() => parseEnv({ DATA_DIR: tmp(), DATABASE_URL: 'postgres://u:p@db:5432/im' })).toThrow(/APP_MODE: must be set explicitly/);
+    expect(parseEnv({ DATA_DIR: tmp(), APP_MODE: 'demo', DATABASE_URL: 'postgres://u:p@db:5432/im' }).isDemo).toBe(true);
+  });
+
   it('accepts a complete production configuration', () => {
     const e = parseEnv({
       APP_MODE: 'production',

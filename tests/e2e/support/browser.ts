@@ -22,9 +22,12 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   return { context, page };
 }
 
-/** Fails with the list of WCAG 2.1 A/AA violations on the page as it is now. */
+/**
+ * Fails with the list of WCAG 2.1 A/AA violations on the page as it is now. Sandboxed frames (emails in the demo
+ * mailbox) are left out: axe cannot enter them, and their content is an email, not a page of ours.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page }).exclude('iframe[sandbox]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }

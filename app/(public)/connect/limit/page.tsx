@@ -1,0 +1,32 @@
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { getDb } from '@/lib/db';
+import { AUTO_ATTEMPTS_PER_IDENTITY, journeyView } from '@/lib/linking';
+import { SessionEnded } from '../_components/session-ended';
+
+export const dynamic = 'force-dynamic';
+
+export default async function LimitPage() {
+  const view = await journeyView(getDb());
+  if (!view) return <SessionEnded />;
+  if (view.linkedDestination) redirect(view.linkedDestination);
+  if (view.attemptsLeft > 0 && view.state.autoOutcome !== 'limited') redirect('/connect');
+  const t = await getTranslations('journey');
+  return (
+    <div className="max-width-text">
+      <h1>{t('limitHeading')}</h1>
+      <div className="alert alert-warning" role="alert" data-testid="limit-reached">
+        <div className="alert-body">
+          <p className="alert-text">{t('limitBody', { count: AUTO_ATTEMPTS_PER_IDENTITY })}</p>
+        </div>
+      </div>
+      <p>{t('limitNext')}</p>
+      <p>
+        <Link className="button button-primary" href="/apply" prefetch={false} data-testid="limit-apply">
+          {t('limitButton')}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,97 @@
+import Link from 'next/link';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { ErrorSummary } from '@/components/form/error-summary';
+import { getDb } from '@/lib/db';
+import { countryOptions } from '@/lib/identity/countries';
+import type { Locale } from '@/lib/i18n/config';
+import { relyingPartyForReturnTo } from '@/lib/linking';
+
+export const dynamic = 'force-dynamic';
+
+const startErrors = ['returnTo', 'login', 'cancelled', 'session', 'limited', 'unavailable'] as const;
+
+type Search = Promise<{ returnTo?: string | string[]; error?: string | string[] }>;
+
+export default async function StartPage({ searchParams }: { searchParams: Search }) {
+  const params = await searchParams;
+  const [t, locale] = await Promise.all([getTranslations('journey'), getLocale()]);
+  const returnTo = typeof params.returnTo === 'string' ? params.returnTo : undefined;
+  const error = typeof params.error === 'string' ? params.error : undefined;
+  const party = returnTo ? await relyingPartyForReturnTo(getDb(), returnTo) : null;
+
+  if (returnTo && !party) {
+    return (
+      <div className="max-width-text">
+        <h1>{t('returnToRefusedHeading')}</h1>
+        <div className="alert alert-error" role="alert" data-testid="return-to-refused">
+          <div className="alert-body">
+            <p className="alert-text">{t('returnToRefused')}</p>
+          </div>
+        </div>
+        <p>{t('returnToRefusedHelp')}</p>
+        <p>
+          <Link className="button button-secondary" href="/">
+            {t('frontPage')}
+          </Link>
+        </p>
+      </div>
+    );
+  }
+
+  const countries = countryOptions(locale as Locale);
+  const countryError = error === 'country' ? t('countryRequiredMessage') : undefined;
+  const notice = startErrors.find((e) => e === error);
+  return (
+    <div className="max-width-text">
+      <p className="form-hint">{t('steps', { current: 1, total: 2 })}</p>
+      <h1>{t('startHeading')}</h1>
+      {countryError ? <ErrorSummary errors={[{ field: 'country', message: countryError }]} /> : null}
+      {notice ? (
+        <div className="alert alert-warning" role="alert" data-testid="start-notice">
+          <div className="alert-body">
+            <p className="alert-text">{t(`startErrors.${notice}`)}</p>
+          </div>
+        </div>
+      ) : null}
+      <p className="font-lead">{t('startLead')}</p>
+      {party ? <p>{t('returnToNote', { service: party.name })}</p> : null}
+      <form method="post" action="/api/v1/journey/start" noValidate>
+        {party && returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+        <div className={`form-group${countryError ? ' form-error' : ''}`}>
+          <label className="form-label" htmlFor="country">
+            {t('countryLabel')}
+          </label>
+          <span className="form-hint" id="country-hint">
+            {t('countryHint')}
+          </span>
+          {countryError ? (
+            <span className="form-error-message" id="country-error">
+              {countryError}
+            </span>
+          ) : null}
+          <select
+            className="form-select"
+            id="country"
+            name="country"
+            defaultValue=""
+            required
+            aria-describedby={countryError ? 'country-hint country-error' : 'country-hint'}
+            aria-invalid={countryError ? true : undefined}
+          >
+            <option value="" disabled>
+              {t('countryPlaceholder')}
+            </option>
+            {countries.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="button button-primary" data-testid="start-login">
+          {t('startButton')}
+        </button>
+      </form>
+    </div>
+  );
+}

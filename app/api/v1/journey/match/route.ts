@@ -1,0 +1,62 @@
+import { NextResponse, type NextRequest } from 'next/server';
+import { getDb } from '@/lib/db';
+import { AppError } from '@/lib/errors';
+import { clientIp, handle, readJson } from '@/lib/http';
+import { errorTranslator, requestLocale } from '@/lib/i18n/server';
+import { journeyIdentity, submitAutoMatch, type AutoMatchResult } from '@/lib/linking';
+import { assertSameOrigin, readForm, requestJourney, seeOther } from '@/lib/linking/request';
+import { cprAndEmailSchema } from '@/lib/linking/schemas';
+import { fieldErrors } from '@/lib/validation';
+
+const nextPage = (result: AutoMatchResult) =>
+  result.result === 'linked' ? result.redirectTo : result.result === 'limited' ? '/connect/limit' : '/connect/mitid';
+
+/**
+ * The CPR + email form as JSON. Answers `linked` (with where to go), `not_matched` (one neutral answer for every
+ * reason), or 429 `limited`. Never echoes the CPR number and never says which field differed.
+ */
+const json = handle(async (req: NextRequest) => {
+  assertSameOrigin(req);
+  const db = getDb();
+  const journey = await requestJourney(db, req);
+  await journeyIdentity(db, journey);
+  const input = await readJson(req, cprAndEmailSchema, 4 * 1024);
+  const result = await submitAutoMatch(db, journey, input, { ip: clientIp(req), locale: requestLocale(req) });
+  if (result.result === 'limited') {
+    const t = errorTranslator(req);
+    return NextResponse.json({ result: 'limited', next: nextPage(result), error: { code: 'RATE_LIMITED', message: t('attemptsUsed') } }, { status: 429 });
+  }
+  if (result.result === 'not_matched') return NextResponse.json({ result: 'not_matched', next: nextPage(result) });
+  return NextResponse.json(result);
+});
+
+/**
+ * The same form posted by a browser before (or without) JavaScript: answered with redirects. Field errors go back
+ * as message keys only (`/connect?cpr=cprDate`), never with what was typed.
+ */
+async function plainForm(req: NextRequest): Promise<Response> {
+  try {
+    assertSameOrigin(req);
+    const db = getDb();
+    const journey = await requestJourney(db, req);
+    await journeyIdentity(db, journey);
+    const form = await readForm(req);
+    const parsed = cprAndEmailSchema.safeParse({ cpr: form.cpr ?? '', email: form.email ?? '' });
+    if (!parsed.success) {
+      const errors = fieldErrors(parsed.error);
+      const query = new URLSearchParams();
+      for (const field of ['cpr', 'email'] as const) if (errors[field]?.[0]) query.set(field, errors[field][0]);
+      return seeOther(`/connect?${query}`);
+    }
+    return seeOther(nextPage(await submitAutoMatch(db, journey, parsed.data, { ip: clientIp(req), locale: requestLocale(req) })));
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return seeOther('/start?error=session');
+    throw e;
+  }
+}
+
+export async function POST(req: NextRequest, ctx: unknown): Promise<Response> {
+  const type = req.headers.get('content-type') ?? '';
+  if (type.startsWith('application/x-www-form-urlencoded')) return handle(plainForm)(req, ctx);
+  return json(req, ctx);
+}

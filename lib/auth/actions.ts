@@ -1,0 +1,31 @@
+'use server';
+// Staff sign-in and sign-out as server actions (plain form posts; they work without JavaScript).
+import { AuthError } from 'next-auth';
+import { isRedirectError } from 'next/dist/client/components/redirect-error';
+import { safeCallback } from './callback';
+import { signIn, signOut } from './config';
+
+export type SignInState = { error?: 'invalid' | 'rate_limited' | 'required'; field?: 'email' | 'password'; email?: string; attempt?: number };
+
+export async function signInWithPassword(prev: SignInState, form: FormData): Promise<SignInState> {
+  const attempt = (prev.attempt ?? 0) + 1;
+  const email = String(form.get('email') ?? '').trim();
+  const password = String(form.get('password') ?? '');
+  if (!email || !password) return { error: 'required', field: email ? 'password' : 'email', email, attempt };
+  try {
+    await signIn('credentials', { email, password, redirectTo: safeCallback(form.get('callbackUrl')) });
+    return {};
+  } catch (e) {
+    if (isRedirectError(e)) throw e;
+    if (e instanceof AuthError) return { error: (e as AuthError & { code?: string }).code === 'rate_limited' ? 'rate_limited' : 'invalid', field: 'email', email, attempt };
+    throw e;
+  }
+}
+
+export async function signInWithSso(form: FormData): Promise<void> {
+  await signIn('sso', { redirectTo: safeCallback(form.get('callbackUrl')) });
+}
+
+export async function signOutStaff(): Promise<void> {
+  await signOut({ redirectTo: '/signin' });
+}

@@ -1,0 +1,107 @@
+// next-auth (Auth.js v5) for staff: email + password (argon2id), and single sign-on through a generic OIDC provider
+// when AUTH_OIDC_* are set. JWT cookies that carry only a database session id (see sessions.ts).
+import { and, eq } from 'drizzle-orm';
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
+import Credentials from 'next-auth/providers/credentials';
+import { users } from '@/db/schema';
+import { getDb } from '@/lib/db';
+import { env } from '@/lib/env';
+import { clientIp } from '@/lib/http';
+import { logger } from '@/lib/log';
+import { hit, peek, resetLimit } from '@/lib/security/rate-limit';
+import { z } from '@/lib/validation';
+import { verifyPassword } from './password';
+import { linkSsoAccount } from './sso';
+import { ABSOLUTE_TIMEOUT_SECONDS, createStaffSession, endStaffSession } from './sessions';
+
+const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().min(1).max(512) });
+
+class RateLimitedSignIn extends CredentialsSignin {
+  code = 'rate_limited';
+}
+
+export const SIGN_IN_LIMITS = { perAccount: 5, perIp: 30, windowSeconds: 15 * 60 } as const;
+
+function providers(): NextAuthConfig['providers'] {
+  const list: NextAuthConfig['providers'] = [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(raw, request) {
+        const parsed = credentialsSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const { email, password } = parsed.data;
+        const db = getDb();
+        const ip = clientIp(request);
+        // Only failures count, per account from this address and per address: a stranger elsewhere cannot lock
+        // a caseworker out by failing on purpose, and a success clears the account's count.
+        const accountKey = `signin:account:${email}:${ip}`;
+        const ipKey = `signin:ip:${ip}`;
+        const [accountFailures, ipFailures] = await Promise.all([peek(db, accountKey), peek(db, ipKey)]);
+        const [user] = await db.select().from(users).where(and(eq(users.email, email)));
+        const ok = await verifyPassword(user?.passwordHash, password);
+        if (accountFailures >= SIGN_IN_LIMITS.perAccount || ipFailures >= SIGN_IN_LIMITS.perIp) throw new RateLimitedSignIn();
+        if (!ok || !user || !user.active) {
+          await Promise.all([
+            hit(db, accountKey, SIGN_IN_LIMITS.perAccount, SIGN_IN_LIMITS.windowSeconds),
+            hit(db, ipKey, SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds),
+          ]);
+          logger.info({ event: 'staff_sign_in_failed' }, 'staff sign-in refused');
+          return null;
+        }
+        await resetLimit(db, accountKey);
+        return { id: user.id, email: user.email, name: user.name };
+      },
+    }),
+  ];
+  const e = env();
+  if (e.AUTH_OIDC_ISSUER && e.AUTH_OIDC_CLIENT_ID && e.AUTH_OIDC_CLIENT_SECRET) {
+    list.push({
+      id: 'sso',
+      name: 'Single sign-on',
+      type: 'oidc',
+      issuer: e.AUTH_OIDC_ISSUER,
+      clientId: e.AUTH_OIDC_CLIENT_ID,
+      clientSecret: e.AUTH_OIDC_CLIENT_SECRET,
+      checks: ['pkce', 'state', 'nonce'],
+    });
+  }
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().AUTH_SECRET,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: ABSOLUTE_TIMEOUT_SECONDS },
+  pages: { signIn: '/signin', error: '/signin' },
+  providers: providers(),
+  callbacks: {
+    async signIn({ user, account, profile }) {
+      if (account?.provider !== 'sso') return true;
+      const userId = await linkSsoAccount(getDb(), {
+        subject: account.providerAccountId,
+        email: typeof profile?.email === 'string' ? profile.email : null,
+        emailVerified: profile?.email_verified === true,
+        name: typeof profile?.name === 'string' ? profile.name : null,
+      });
+      if (!userId) return false;
+      user.id = userId;
+      return true;
+    },
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.sub = user.id;
+        token.sid = await createStaffSession(getDb(), user.id);
+      }
+      return token;
+    },
+    async session({ session, token }) {
+      return { ...session, sid: token.sid as string | undefined, user: { ...session.user, id: token.sub ?? '' } };
+    },
+  },
+  events: {
+    async signOut(message) {
+      const sid = 'token' in message ? (message.token?.sid as string | undefined) : undefined;
+      if (sid) await endStaffSession(getDb(), sid);
+    },
+  },
+}));

@@ -1,0 +1,18 @@
+// Housekeeping: expired journeys (with the CPR and eID data they carry), drafts, staff sessions and rate-limit
+// counters are deleted once they can no longer be used.
+import { sql } from 'drizzle-orm';
+import type { Db } from '@/lib/db';
+
+export async function deleteExpiredState(db: Db): Promise<Record<string, number>> {
+  const count = async (statement: ReturnType<typeof sql>) => (await db.execute(statement)).count;
+  return {
+    rateLimits: await count(sql`delete from rate_limits where expires_at < now()`),
+    sessions: await count(sql`delete from sessions where expires < now() or last_seen_at < now() - interval '1 day'`),
+    drafts: await count(sql`delete from application_drafts where expires_at < now()`),
+    // A journey's unsubmitted uploads are removed by the upload clean-up first; until then the journey stays.
+    journeys: await count(sql`
+      delete from journeys j where j.expires_at < now() - interval '1 hour'
+        and not exists (select 1 from documents d where d.journey_id = j.id)
+        and not exists (select 1 from application_drafts a where a.journey_id = j.id)`),
+  };
+}

@@ -1,0 +1,26 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { journeys } from '@/db/schema';
+import { getDb } from '@/lib/db';
+import { createJourney } from '@/lib/journey';
+import { deleteExpiredState } from '@/lib/retention/housekeeping';
+import { hit, peek } from '@/lib/security/rate-limit';
+
+describe('housekeeping', () => {
+  it('deletes expired journeys and rate-limit counters, and keeps live ones', async () => {
+    const live = await createJourney(getDb(), {});
+    const old = await createJourney(getDb(), {});
+    await getDb().execute(sql`update journeys set expires_at = now() - interval '2 hours' where id = ${old.id}`);
+    await hit(getDb(), 'expired-key', 5, 1);
+    await hit(getDb(), 'live-key', 5, 600);
+    await new Promise((r) => setTimeout(r, 1100));
+
+    const result = await deleteExpiredState(getDb());
+
+    expect(result.journeys).toBe(1);
+    expect(result.rateLimits).toBe(1);
+    const left = await getDb().select({ id: journeys.id }).from(journeys);
+    expect(left.map((j) => j.id)).toEqual([live.id]);
+    expect(await peek(getDb(), 'live-key')).toBe(1);
+  });
+});
