@@ -1,12 +1,7 @@
-// Country codes for the application form (ISO 3166-1 alpha-2). Names are never stored here: the browser and
-// the server name them in the reader's language with Intl.DisplayNames.
+// Every country code (ISO 3166-1 alpha-2), for the nationality on a document, which may be any country.
+// The eID countries (EU/EEA) and the names in the reader's language come from lib/identity/countries.
 
-/** Countries whose eIDs are recognised under eIDAS (EU and EEA), offered first for "the country of your eID". */
-export const eidCountries = [
-  'AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IS', 'IE', 'IT', 'LV', 'LI', 'LT', 'LU',
-  'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE',
-] as const;
-
+/** Every assigned code, plus XK (Kosovo), which passports use. */
 export const allCountries = (
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC ' +
   'CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR GA GB GD ' +
@@ -19,18 +14,4 @@ export const allCountries = (
 
 export function isCountryCode(value: string): boolean {
   return allCountries.includes(value);
-}
-
-/** The country's name in `locale`, falling back to the code. */
-export function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-/** Codes sorted by their name in `locale`, for a select. */
-export function countryOptions(codes: readonly string[], locale: string): { code: string; name: string }[] {
-  return codes.map((code) => ({ code, name: countryName(code, locale) })).sort((a, b) => a.name.localeCompare(b.name, locale));
 }

@@ -1,13 +1,13 @@
 // The applicant's private status link: a random token sent only by email, stored only as a hash, valid while the
 // application is open and for 30 days after it closes. Wrong tokens are counted per address and then refused.
 import { eq } from 'drizzle-orm';
+import type { NextRequest } from 'next/server';
 import { applications } from '@/db/schema';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { hit, peek } from '@/lib/security/rate-limit';
 import { randomToken, sha256 } from '@/lib/security/crypto';
-import { requestCookie } from './access';
 import { isClosed } from './states';
 
 /** Holds the token after the link was opened, so it leaves the address bar (and never reaches a server log). */
@@ -78,8 +78,8 @@ export function statusCookieOptions() {
 }
 
 /** The application of the request's status session; a session whose link expired meanwhile is refused too. */
-export async function requireStatusSession(db: DbOrTx, req: Request): Promise<string> {
-  const found = await findByStatusToken(db, requestCookie(req, STATUS_COOKIE));
+export async function requireStatusSession(db: DbOrTx, req: NextRequest): Promise<string> {
+  const found = await findByStatusToken(db, req.cookies.get(STATUS_COOKIE)?.value);
   if (!found.ok) throw new AppError('UNAUTHENTICATED', found.reason === 'expired' ? 'application.statusLinkExpired' : 'application.statusSessionEnded');
   return found.applicationId;
 }

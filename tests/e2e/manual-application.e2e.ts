@@ -1,8 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { blurryPhoto, documentPhoto, heicLikeFile, rotatedPhotoWithGps } from '../support/test-images';
-import { choosePhoto, continueTo, erika, fillDocumentDetails, heading, uploadedThumbnail } from './support/apply';
-import { closeAppDatabase, eidJourney, useAppDatabase } from './support/app-data';
+import { findDemoPerson } from '@/lib/register/demo-persons';
+import { choosePhoto, continueTo, erika, fillDocumentDetails, heading, throughTheAutomaticJourney, uploadedThumbnail } from './support/apply';
+import { applicationOf, closeAppDatabase, eidJourney, useAppDatabase } from './support/app-data';
 import { baseURL, expectAccessible, launch, narrow, newPage, phone, scrollsSideways } from './support/browser';
 
 let browser: Browser;
@@ -27,10 +28,13 @@ async function applicant(options = phone, person = erika): Promise<{ context: Br
 const sideways = async () => ({ name: 'IMG_0042.JPG', mimeType: 'image/jpeg', buffer: await rotatedPhotoWithGps() });
 
 describe('the manual application on a phone', () => {
-  it('is filled in, photographed with visible progress, sent, confirmed by email, and followed through the status link', async () => {
-    const { context, page } = await applicant();
+  it('is reached from the automatic journey, filled in, photographed with visible progress, sent, confirmed by email, and followed through the status link', async () => {
+    const { context, page } = await newPage(browser, phone);
+    const maria = findDemoPerson('p22')!;
+    const email = 'maria.e2e@example.com';
+    await throughTheAutomaticJourney(page, { id: maria.id, country: maria.eid.country }, '081002-4142', email);
     expect(await page.getByTestId('step-of').textContent()).toBe('Step 1 of 4: Document');
-    expect(await page.getByLabel('Country of your eID').inputValue()).toBe('DE');
+    expect(await page.getByLabel('Country of your eID').inputValue()).toBe('ES');
     await expectAccessible(page);
 
     // Continuing without a choice: the error is listed at the top, linked to the field, and shown next to it.
@@ -45,11 +49,11 @@ describe('the manual application on a phone', () => {
     await continueTo(page, 'Your details as on the document');
 
     // Pre-filled from the eID login and from what was typed in the automatic step.
-    expect(await page.getByLabel('Given names').inputValue()).toBe('Erika');
-    expect(await page.getByLabel('Family name').inputValue()).toBe('Mustermann');
-    expect(await page.getByRole('group', { name: 'Date of birth' }).getByLabel('Year').inputValue()).toBe('1985');
-    expect(await page.getByLabel('CPR number').inputValue()).toBe('150385-1234');
-    expect(await page.getByLabel('Email address', { exact: true }).inputValue()).toBe(erika.email);
+    expect(await page.getByLabel('Given names').inputValue()).toBe('Maria');
+    expect(await page.getByLabel('Family name').inputValue()).toBe('Kowalska');
+    expect(await page.getByRole('group', { name: 'Date of birth' }).getByLabel('Year').inputValue()).toBe('2002');
+    expect((await page.getByLabel('CPR number').inputValue()).replace(/\D/g, '')).toBe('0810024142');
+    expect(await page.getByLabel('Email address', { exact: true }).inputValue()).toBe(email);
     await expectAccessible(page);
 
     await page.getByLabel('Email address again').fill('someone.else@example.com');
@@ -61,7 +65,7 @@ describe('the manual application on a phone', () => {
       'The two email addresses are not the same.',
     ]);
     await expectAccessible(page);
-    await fillDocumentDetails(page);
+    await fillDocumentDetails(page, email);
     await continueTo(page, 'Photos of your document');
     await expectAccessible(page);
 
@@ -85,7 +89,7 @@ describe('the manual application on a phone', () => {
     await continueTo(page, 'Check and send your application');
     const review = await page.locator('dl').allTextContents();
     expect(review.join(' ')).toContain('C01X00T47');
-    expect(review.join(' ')).toContain('15 March 1985');
+    expect(review.join(' ')).toContain('8 October 2002');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Send application' }).click();
     await summary.waitFor();
@@ -103,7 +107,10 @@ describe('the manual application on a phone', () => {
 
     await page.goto('/dev/mailbox');
     await page.getByRole('link', { name: `We have received your application ${reference}` }).click();
-    expect(await page.getByTestId('email-text').textContent()).not.toMatch(/150385/);
+    expect(await page.getByTestId('email-text').textContent()).not.toMatch(/081002|0810024142/);
+    // The application carries the eID identity and why the automatic match failed, for the caseworker.
+    expect(await applicationOf(reference)).toMatchObject({ personIdentifier: maria.eid.personIdentifier, country: 'ES', state: 'submitted' });
+    expect((await applicationOf(reference)).matchReasons.length).toBeGreaterThan(0);
     const link = await page.frameLocator('iframe').getByRole('link', { name: 'Follow your application' }).getAttribute('href');
     expect(link).toMatch(new RegExp(`^${baseURL()}/status#[A-Za-z0-9_-]{43}$`));
     await context.close();

@@ -4,6 +4,7 @@ import { hasEidLogin } from '@/lib/applications/access';
 import { formStart } from '@/lib/applications/prefill';
 import { submittedFromJourney } from '@/lib/applications/submit';
 import { getDb } from '@/lib/db';
+import type { Locale } from '@/lib/i18n/config';
 import { currentJourney } from '@/lib/journey';
 import { ApplyForm } from './_components/apply-form';
 import { NeedsEid } from './_components/needs-eid';
@@ -22,6 +23,6 @@ export default async function ApplyPage() {
   if (!hasEidLogin(journey)) return <NeedsEid />;
   const submitted = await submittedFromJourney(db, journey);
   if (submitted) return <Receipt reference={submitted.reference} email={submitted.email} />;
-  const [start, locale] = await Promise.all([formStart(db, journey), getLocale()]);
+  const [start, locale] = await Promise.all([formStart(db, journey), getLocale() as Promise<Locale>]);
   return <ApplyForm start={start} locale={locale} />;
 }

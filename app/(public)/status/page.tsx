@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { getApplicantStatus } from '@/lib/applications/status';
 import { findByStatusToken, STATUS_COOKIE } from '@/lib/applications/status-token';
 import { getDb } from '@/lib/db';
+import type { Locale } from '@/lib/i18n/config';
 import { LinkOpener } from './_components/link-opener';
 import { StatusView } from './_components/status-view';
 
@@ -22,7 +23,7 @@ export default async function StatusPage() {
   // The token arrives in the link's fragment, which only the browser sees: LinkOpener exchanges it for the cookie.
   return (
     <LinkOpener sessionProblem={found && !found.ok ? found.reason : null}>
-      {status ? <StatusView status={status} locale={await getLocale()} /> : null}
+      {status ? <StatusView status={status} locale={(await getLocale()) as Locale} /> : null}
     </LinkOpener>
   );
 }

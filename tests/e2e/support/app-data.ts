@@ -91,3 +91,14 @@ export async function caseworkerAsks(applicationId: string, items: unknown, mess
   const taken = await db.transaction((tx) => applyTransition(tx, { applicationId, transition: 'take', actor: { type: 'staff', id: staff!.id }, set: { assignedTo: staff!.id, assignedAt: new Date() } }));
   await requestMoreInformation(db, { applicationId, staffId: staff!.id, expectedVersion: taken.version, items, message });
 }
+
+export async function applicationOf(reference: string) {
+  const { applications } = await import('../../../db/schema');
+  const { eq } = await import('drizzle-orm');
+  const { getDb } = await import('../../../lib/db');
+  const [row] = await getDb()
+    .select({ personIdentifier: applications.personIdentifier, country: applications.country, state: applications.state, matchReasons: applications.matchReasons })
+    .from(applications)
+    .where(eq(applications.reference, reference));
+  return row!;
+}

@@ -34,3 +34,25 @@ export async function uploadedThumbnail(page: Page, kind: string) {
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth)).toBeGreaterThan(0);
   return img;
 }
+
+/**
+ * The real way in: the landing page, the eID login at the simulator as a demo person whose data does not match
+ * the register automatically, the CPR and email form, then "I do not have a MitID".
+ */
+export async function throughTheAutomaticJourney(page: Page, person: { id: string; country: string }, cpr: string, email: string) {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Continue with non-Danish eID' }).click();
+  await page.waitForURL('**/start');
+  await page.getByLabel('Which country issued your eID?').selectOption(person.country);
+  await page.getByRole('button', { name: 'Continue to eID login' }).click();
+  await page.waitForURL('**/dev/eid?**');
+  await page.getByTestId(`eid-person-${person.id}`).click();
+  await page.waitForURL('**/connect');
+  await page.getByLabel('CPR number').fill(cpr);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByRole('button', { name: 'Connect my eID' }).click();
+  await page.waitForURL('**/connect/mitid');
+  await page.getByRole('link', { name: 'I do not have a MitID' }).click();
+  await page.waitForURL('**/apply');
+  await expect.poll(() => heading(page)).toBe('Your document');
+}

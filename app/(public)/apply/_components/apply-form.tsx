@@ -8,6 +8,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { ErrorSummary, type SummaryError } from '@/components/form/error-summary';
 import type { UploadedPhoto } from '@/components/photo-upload';
 import type { FormStart } from '@/lib/applications/prefill';
+import type { Locale } from '@/lib/i18n/config';
 import { stepSchemas, TOTAL_STEPS, type ApplicationFormValues, type DocumentKind, type Step } from '@/lib/applications/schema';
 import styles from './apply.module.css';
 import { fieldElementId, summaryOf } from './form-errors';
@@ -17,7 +18,7 @@ import { DetailsStep, DocumentStep, PhotosStep, ReviewStep } from './steps';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
-export function ApplyForm({ start, locale }: { start: FormStart; locale: string }) {
+export function ApplyForm({ start, locale }: { start: FormStart; locale: Locale }) {
   const t = useTranslations('apply');
   const te = useTranslations('errors');
   const [step, setStep] = useState<Step>(start.step);

@@ -6,12 +6,14 @@ import { CheckboxField, DateField, RadioGroup } from '@/components/form/choice-f
 import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
 import { PhotoUpload, type UploadedPhoto } from '@/components/photo-upload';
-import { allCountries, countryName, countryOptions, eidCountries } from '@/lib/applications/countries';
+import { allCountries } from '@/lib/applications/countries';
+import type { Locale } from '@/lib/i18n/config';
+import { countryName, countryOptions, EU_EEA_COUNTRIES } from '@/lib/identity/countries';
 import { requiredPhotos, type ApplicationFormValues, type DocumentKind, type Step } from '@/lib/applications/schema';
 import styles from './apply.module.css';
 import { errorText } from './form-errors';
 
-type Props = { form: UseFormReturn<ApplicationFormValues>; locale: string };
+type Props = { form: UseFormReturn<ApplicationFormValues>; locale: Locale };
 
 function useErrorText(errors: FieldErrors<ApplicationFormValues>) {
   const te = useTranslations('errors');
@@ -25,7 +27,7 @@ export function DocumentStep({ form, locale }: Props) {
   const t = useTranslations('apply.fields');
   const err = useErrorText(form.formState.errors);
   const current = form.getValues('country');
-  const codes = current && !(eidCountries as readonly string[]).includes(current) ? [...eidCountries, current] : eidCountries;
+  const codes = current && !(EU_EEA_COUNTRIES as readonly string[]).includes(current) ? [...EU_EEA_COUNTRIES, current] : EU_EEA_COUNTRIES;
   return (
     <>
       <SelectField
@@ -34,7 +36,7 @@ export function DocumentStep({ form, locale }: Props) {
         hint={t('countryHint')}
         error={err('country')}
         placeholder={t('choose')}
-        options={countryOptions(codes, locale).map((c) => ({ value: c.code, label: c.name }))}
+        options={countryOptions(locale, codes).map((c) => ({ value: c.code, label: c.name }))}
         {...form.register('country')}
       />
       <RadioGroup
@@ -76,7 +78,7 @@ export function DetailsStep({ form, locale }: Props) {
         label={t('nationality')}
         error={err('nationality')}
         placeholder={t('choose')}
-        options={countryOptions(allCountries, locale).map((c) => ({ value: c.code, label: c.name }))}
+        options={countryOptions(locale, allCountries).map((c) => ({ value: c.code, label: c.name }))}
         {...register('nationality')}
       />
       <TextField id="documentNumber" label={t('documentNumber')} hint={t('documentNumberHint')} error={err('documentNumber')} autoCapitalize="characters" spellCheck={false} autoComplete="off" width="m" {...register('documentNumber')} />
@@ -163,14 +165,14 @@ export function ReviewStep({ form, locale, goTo }: Props & { goTo: (step: Step) 
     <>
       <p>{t('review.intro')}</p>
       {section(1, [
-        [f('country'), v.country ? countryName(v.country, locale) : ''],
+        [f('country'), v.country ? countryName(locale, v.country) : ''],
         [f('documentType'), v.documentType ? f(v.documentType === 'passport' ? 'passport' : 'idCard') : ''],
       ])}
       {section(2, [
         [f('givenNames'), v.givenNames],
         [f('familyName'), v.familyName],
         [f('dateOfBirth'), date(v.dateOfBirth)],
-        [f('nationality'), v.nationality ? countryName(v.nationality, locale) : ''],
+        [f('nationality'), v.nationality ? countryName(locale, v.nationality) : ''],
         [f('documentNumber'), v.documentNumber],
         [f('documentExpiry'), date(v.documentExpiry)],
         [f('cpr'), v.cpr],

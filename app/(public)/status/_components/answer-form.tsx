@@ -10,7 +10,9 @@ import { SelectField } from '@/components/form/select-field';
 import { TextField } from '@/components/form/text-field';
 import { TextareaField } from '@/components/form/textarea-field';
 import { PhotoUpload, type UploadedPhoto } from '@/components/photo-upload';
-import { allCountries, countryOptions } from '@/lib/applications/countries';
+import { allCountries } from '@/lib/applications/countries';
+import type { Locale } from '@/lib/i18n/config';
+import { countryOptions } from '@/lib/identity/countries';
 import type { ApplicantStatus } from '@/lib/applications/status';
 
 type DateValue = { day: string; month: string; year: string };
@@ -32,7 +34,7 @@ function elementId(path: string): string {
   return 'answer-form-heading';
 }
 
-export function AnswerForm({ status, locale }: { status: ApplicantStatus; locale: string }) {
+export function AnswerForm({ status, locale }: { status: ApplicantStatus; locale: Locale }) {
   const t = useTranslations('status.answer');
   const tf = useTranslations('apply.fields');
   const tp = useTranslations('apply.photos.label');
@@ -131,7 +133,7 @@ export function AnswerForm({ status, locale }: { status: ApplicantStatus; locale
         }
         if (name === 'nationality') {
           return (
-            <SelectField key={name} id={id} label={tf('nationality')} error={error} value={value as string} onChange={(e) => setField(name, e.target.value)} options={countryOptions(allCountries, locale).map((c) => ({ value: c.code, label: c.name }))} />
+            <SelectField key={name} id={id} label={tf('nationality')} error={error} value={value as string} onChange={(e) => setField(name, e.target.value)} options={countryOptions(locale, allCountries).map((c) => ({ value: c.code, label: c.name }))} />
           );
         }
         return (

@@ -1,12 +1,13 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { ApplicantStatus } from '@/lib/applications/status';
+import type { Locale } from '@/lib/i18n/config';
 import styles from './status.module.css';
 import { AnswerForm } from './answer-form';
 import { SignOut } from './sign-out';
 import { WithdrawForm } from './withdraw-form';
 
 /** The applicant's view of their application: state and history in plain words, own photos, what is asked of them. */
-export async function StatusView({ status, locale }: { status: ApplicantStatus; locale: string }) {
+export async function StatusView({ status, locale }: { status: ApplicantStatus; locale: Locale }) {
   const [t, format] = await Promise.all([getTranslations('status'), getFormatter()]);
   const when = (d: Date) => format.dateTime(d, { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Copenhagen' });
   const alertKind = { approved: 'success', rejected: 'error', awaiting_applicant: 'warning', expired: 'warning', withdrawn: 'info', submitted: 'info', in_review: 'info' }[status.state];

@@ -1,6 +1,7 @@
 // Submits the manual application. Idempotent: the form sends the same key on every retry.
 import { NextResponse } from 'next/server';
-import { assertSameOrigin, requireApplicantJourney } from '@/lib/applications/access';
+import { requireApplicantJourney } from '@/lib/applications/access';
+import { assertSameOrigin } from '@/lib/linking/request';
 import { submitBody } from '@/lib/applications/schema';
 import { submitApplication } from '@/lib/applications/submit';
 import { getDb } from '@/lib/db';

@@ -1,6 +1,7 @@
 // A photo for the manual application's draft: checked, processed and stored for the applicant's journey.
 import { NextResponse } from 'next/server';
-import { assertSameOrigin, requireApplicantJourney } from '@/lib/applications/access';
+import { requireApplicantJourney } from '@/lib/applications/access';
+import { assertSameOrigin } from '@/lib/linking/request';
 import { getDb } from '@/lib/db';
 import { readUploadForm, storeDocumentPhoto } from '@/lib/documents/uploads';
 import { handle } from '@/lib/http';

@@ -1,6 +1,7 @@
 // Saves the manual form's progress under the journey, and keeps the journey cookie alive as long as the draft.
 import { NextResponse } from 'next/server';
-import { assertSameOrigin, requireApplicantJourney } from '@/lib/applications/access';
+import { requireApplicantJourney } from '@/lib/applications/access';
+import { assertSameOrigin } from '@/lib/linking/request';
 import { saveDraft } from '@/lib/applications/drafts';
 import { draftBody } from '@/lib/applications/schema';
 import { getDb } from '@/lib/db';

@@ -1,6 +1,6 @@
 // The applicant answers a request for more information (photos, corrections, message).
 import { NextResponse } from 'next/server';
-import { assertSameOrigin } from '@/lib/applications/access';
+import { assertSameOrigin } from '@/lib/linking/request';
 import { answerInfoRequest } from '@/lib/applications/answer';
 import { requireStatusSession } from '@/lib/applications/status-token';
 import { getDb } from '@/lib/db';

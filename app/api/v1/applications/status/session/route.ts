@@ -1,7 +1,7 @@
 // Opens the status page from the private link: the token (from the link's fragment) is exchanged for an httpOnly
 // cookie, so it never appears in an address, a server log or a Referer. DELETE ends the session.
 import { NextResponse } from 'next/server';
-import { assertSameOrigin } from '@/lib/applications/access';
+import { assertSameOrigin } from '@/lib/linking/request';
 import { openStatusSession, STATUS_COOKIE, statusCookieOptions } from '@/lib/applications/status-token';
 import { getDb } from '@/lib/db';
 import { clientIp, handle, readJson } from '@/lib/http';

@@ -1,6 +1,6 @@
 // A photo sent in answer to a request for more information; it joins the application when the answer is sent.
 import { NextResponse } from 'next/server';
-import { assertSameOrigin } from '@/lib/applications/access';
+import { assertSameOrigin } from '@/lib/linking/request';
 import { requireOpenRequest } from '@/lib/applications/answer';
 import { requireStatusSession } from '@/lib/applications/status-token';
 import { getDb } from '@/lib/db';

@@ -1,6 +1,6 @@
 // The applicant withdraws an application that is not yet decided.
 import { NextResponse } from 'next/server';
-import { assertSameOrigin } from '@/lib/applications/access';
+import { assertSameOrigin } from '@/lib/linking/request';
 import { requireStatusSession } from '@/lib/applications/status-token';
 import { withdrawApplication, withdrawBody } from '@/lib/applications/withdraw';
 import { getDb } from '@/lib/db';
