@@ -44,7 +44,12 @@ async function main() {
 
   const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT)];
   // Auth.js builds its URLs (sign-in callbacks) from AUTH_URL: the configured public URL, not the Host header.
-  const child = spawn(process.execPath, [nextBin(), ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, AUTH_URL: process.env.AUTH_URL ?? config.APP_URL } });
+  // Two malloc arenas: with glibc's default (8 per core) the image pipeline's freed buffers stay spread over many
+  // arenas and the process keeps growing under parallel uploads; with two its memory stays flat (tests/bench).
+  const child = spawn(process.execPath, [nextBin(), ...args], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, AUTH_URL: process.env.AUTH_URL ?? config.APP_URL, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+  });
   let announced = false;
   child.stdout.on('data', (chunk: Buffer) => {
     process.stdout.write(chunk);

@@ -79,6 +79,8 @@ export const documents = pgTable(
     applicationId: uuid().references(() => applications.id),
     /** Set while the file belongs to an unsubmitted draft; a job removes orphans after 24 hours. */
     journeyId: uuid().references(() => journeys.id),
+    /** Set while a photo sent in answer to a request for more information waits for the answer to be sent. */
+    pendingApplicationId: uuid().references(() => applications.id),
     kind: text({ enum: documentKinds }).notNull(),
     /** 1 for the first submission, 2+ for photos sent in answer to a request for more information. */
     round: integer().notNull().default(1),

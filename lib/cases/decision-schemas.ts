@@ -9,7 +9,7 @@ const CPR_LIKE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/;
 const applicantText = (max: number) => requiredText(max).refine((v) => !CPR_LIKE.test(v), 'caseworker.validation.noCpr');
 
 /** Fields an applicant can be asked to correct. */
-export const correctableFields = ['givenNames', 'familyName', 'dateOfBirth', 'cpr', 'nationality', 'documentNumber', 'documentExpiry'] as const;
+export const correctableFields = ['givenNames', 'familyName', 'dateOfBirth', 'cpr', 'nationality', 'documentNumber', 'documentExpiry', 'email', 'phone'] as const;
 export type CorrectableField = (typeof correctableFields)[number];
 
 export const caseRef = z.object({ applicationId: z.uuid(), expectedVersion: z.number().int().min(1) });

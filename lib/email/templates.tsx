@@ -11,6 +11,28 @@ type TemplateFn = (t: T, data: Record<string, string>) => EmailContent;
 /** The registry: add a template here and its texts under `email.<name>` in both catalogues. */
 export const templates = {
   test: (t, d) => ({ subject: t('test.subject'), heading: t('test.heading'), paragraphs: [t('test.body', { name: d.name ?? '' })] }),
+  // The manual application (reference, status link; never a CPR number).
+  applicationReceived: (t, d) => ({
+    subject: t('applicationReceived.subject', { reference: d.reference ?? '' }),
+    heading: t('applicationReceived.heading'),
+    paragraphs: [
+      t('applicationReceived.greeting', { name: d.name ?? '' }),
+      t('applicationReceived.reference', { reference: d.reference ?? '' }),
+      t('applicationReceived.next', { days: d.days ?? '5' }),
+      t('applicationReceived.link'),
+    ],
+    action: { label: t('applicationReceived.action'), href: d.statusUrl ?? '' },
+  }),
+  applicationAnswerReceived: (t, d) => ({
+    subject: t('applicationAnswerReceived.subject', { reference: d.reference ?? '' }),
+    heading: t('applicationAnswerReceived.heading'),
+    paragraphs: [t('applicationAnswerReceived.body', { reference: d.reference ?? '' })],
+  }),
+  applicationWithdrawn: (t, d) => ({
+    subject: t('applicationWithdrawn.subject', { reference: d.reference ?? '' }),
+    heading: t('applicationWithdrawn.heading'),
+    paragraphs: [t('applicationWithdrawn.body', { reference: d.reference ?? '' }), t('applicationWithdrawn.again')],
+  }),
   link_created: (t, d) => ({
     subject: t('link_created.subject'),
     heading: t('link_created.heading'),
@@ -38,7 +60,7 @@ export const templates = {
   }),
   // items: codes like "photo:passport_photo;field:familyName;question", translated here in the applicant's language.
   'info-requested': (t, d) => ({
-    subject: t('info-requested.subject'),
+    subject: t('info-requested.subject', { reference: d.reference ?? '' }),
     heading: t('info-requested.heading'),
     paragraphs: [
       t('info-requested.body', { reference: d.reference ?? '' }),

@@ -3,6 +3,7 @@
 import { expireIdleAssignments } from '@/lib/cases/assignments';
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
+import { removeOrphanUploads } from '@/lib/documents/orphans';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
 import { purgeExpiredDocuments } from '@/lib/retention';
 import { deleteExpiredState } from '@/lib/retention/housekeeping';
@@ -31,6 +32,12 @@ export const jobs: JobDefinition[] = [
     // Without a Resend key (demo) the outbox is the mailbox: nothing leaves the machine.
     enabled: () => Boolean(env().RESEND_API_KEY),
     run: (db) => deliverPendingEmails(db, resendSender()),
+  },
+  {
+    // Photos that never became part of a submitted application, 24 hours on (expired drafts go with housekeeping).
+    name: 'uploads-remove-orphans',
+    cron: '23 * * * *',
+    run: (db) => removeOrphanUploads(db),
   },
   {
     name: 'documents-retention',

@@ -37,8 +37,25 @@ const routes: Record<string, { url: (f: Fixture) => string; expect: Expected } |
     url: (f) => `/api/v1/documents/${f.documentId}?size=thumb`,
     expect: { anonymous: '401', 'forged cookie': '401', 'applicant with status link': '401', 'staff without a role': '403', caseworker: 'ok', supervisor: 'ok', admin: '403' },
   },
+  // Relying parties look links up with their API key; a staff session alone gives nothing.
+  '/api/v1/links/[...identifier]/route': { url: () => '/api/v1/links/DE%2FDK%2F0000000001', expect: everyone('401') },
   '/api/auth/[...nextauth]/route': 'public',
   '/api/health/route': 'public',
+  // The applicant's own endpoints: the journey cookie or the status-link session, tested in their own files.
+  '/api/v1/journey/start/route': 'not back office',
+  '/api/v1/journey/match/route': 'not back office',
+  '/api/v1/journey/eid/callback/route': 'not back office',
+  '/api/v1/journey/mitid/start/route': 'not back office',
+  '/api/v1/journey/mitid/callback/route': 'not back office',
+  '/api/v1/applications/route': 'not back office',
+  '/api/v1/applications/draft/route': 'not back office',
+  '/api/v1/applications/status/answer/route': 'not back office',
+  '/api/v1/applications/status/documents/[id]/thumbnail/route': 'not back office',
+  '/api/v1/applications/status/session/route': 'not back office',
+  '/api/v1/applications/status/uploads/route': 'not back office',
+  '/api/v1/applications/status/withdraw/route': 'not back office',
+  '/api/v1/uploads/route': 'not back office',
+  '/api/v1/uploads/[id]/thumbnail/route': 'not back office',
 };
 
 const caseAction: Expected = {

@@ -127,7 +127,7 @@ describe('requesting more information', () => {
     expect(mail!.text).toContain('a new photo of your passport’s photo page');
     expect(mail!.text).toContain('your family name, corrected');
     expect(mail!.text).toContain('Please send a sharper photo');
-    const token = /\/status\?t=([\w-]+)/.exec(mail!.html)![1]!;
+    const token = /\/status#([\w-]+)/.exec(mail!.html)![1]!;
     const [row] = await getDb().execute<{ status_token_hash: string }>(`select status_token_hash from applications where id = '${app.id}'`);
     expect(row!.status_token_hash).toBe(sha256(token));
     expect(row!.status_token_hash).not.toBe(before);

@@ -1,0 +1,2 @@
+ALTER TABLE "documents" ADD COLUMN "pending_application_id" uuid;--> statement-breakpoint
+ALTER TABLE "documents" ADD CONSTRAINT "documents_pending_application_id_applications_id_fk" FOREIGN KEY ("pending_application_id") REFERENCES "public"."applications"("id") ON DELETE no action ON UPDATE no action;

@@ -1,0 +1,121 @@
+// Document photo uploads: the bounded multipart read, the pipeline under the process-wide concurrency limit, and
+// storage under opaque keys with the documents row. Nothing is stored unless every check has passed.
+import { and, eq, isNull } from 'drizzle-orm';
+import { documentKinds, documents } from '@/db/schema';
+import type { DbOrTx } from '@/lib/db';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { logger } from '@/lib/log';
+import { randomToken } from '@/lib/security/crypto';
+import { getStorage } from '@/lib/storage';
+import { createLimiter, type Limiter } from './limiter';
+import { MAX_UPLOAD_BYTES, processImage, type QualityHint } from './pipeline';
+
+export type DocumentKind = (typeof documentKinds)[number];
+/** Who may see and use an upload before it is part of an application: the draft's journey, or the application answering a request. */
+export type UploadOwner = { journeyId: string } | { pendingApplicationId: string };
+export type UploadedPhoto = { id: string; kind: DocumentKind; width: number; height: number; qualityHints: QualityHint[] };
+
+// The multipart envelope around the file (boundaries, headers, the kind field) is small.
+const MULTIPART_OVERHEAD = 64 * 1024;
+
+const globalStore = globalThis as unknown as { __imUploadLimiter?: Limiter };
+/** One limiter per process, shared by every route that processes photos. */
+export function uploadLimiter(): Limiter {
+  globalStore.__imUploadLimiter ??= createLimiter(env().UPLOAD_CONCURRENCY);
+  return globalStore.__imUploadLimiter;
+}
+
+function isKind(value: unknown): value is DocumentKind {
+  return typeof value === 'string' && (documentKinds as readonly string[]).includes(value);
+}
+
+/** Reads a multipart upload with `kind` and `file`; the body is never read past the size limit. */
+export async function readUploadForm(req: Request): Promise<{ kind: DocumentKind; bytes: Buffer }> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'upload.notMultipart');
+  const limit = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD;
+  if (Number(req.headers.get('content-length') ?? '0') > limit) throw new AppError('PAYLOAD_TOO_LARGE', 'upload.tooLarge');
+  const body = await readBounded(req, limit);
+  let form: FormData;
+  try {
+    form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers: { 'content-type': type } }).formData();
+  } catch {
+    throw new AppError('INVALID_INPUT', 'upload.malformed');
+  }
+  const kind = form.get('kind');
+  const file = form.get('file');
+  if (!isKind(kind)) throw new AppError('INVALID_INPUT', 'upload.kind', { fields: { kind: ['upload.kind'] } });
+  if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'upload.noFile', { fields: { file: ['upload.noFile'] } });
+  if (file.size > MAX_UPLOAD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'upload.tooLarge');
+  return { kind, bytes: Buffer.from(await file.arrayBuffer()) };
+}
+
+async function readBounded(req: Request, limit: number): Promise<Buffer> {
+  if (!req.body) return Buffer.alloc(0);
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    let part: ReadableStreamReadResult<Uint8Array>;
+    try {
+      part = await reader.read();
+    } catch {
+      throw new AppError('INVALID_INPUT', 'upload.malformed');
+    }
+    if (part.done) break;
+    size += part.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      throw new AppError('PAYLOAD_TOO_LARGE', 'upload.tooLarge');
+    }
+    chunks.push(part.value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Processes and stores one photo for its owner. Refused input (AppError) leaves nothing behind. */
+export async function storeDocumentPhoto(db: DbOrTx, owner: UploadOwner, kind: DocumentKind, bytes: Buffer): Promise<UploadedPhoto> {
+  const processed = await uploadLimiter().run(() => processImage(bytes));
+  const storage = getStorage();
+  const base = `documents/${randomToken(24)}`;
+  const storageKey = `${base}.jpg`;
+  const thumbKey = `${base}.thumb.webp`;
+  try {
+    await storage.put(storageKey, processed.review, 'image/jpeg');
+    await storage.put(thumbKey, processed.thumb, 'image/webp');
+    const [row] = await db
+      .insert(documents)
+      .values({
+        ...('journeyId' in owner ? { journeyId: owner.journeyId } : { pendingApplicationId: owner.pendingApplicationId }),
+        kind,
+        storageKey,
+        thumbKey,
+        sha256: processed.sha256,
+        width: processed.width,
+        height: processed.height,
+        bytes: processed.review.length,
+        qualityHints: processed.qualityHints,
+      })
+      .returning({ id: documents.id });
+    return { id: row!.id, kind, width: processed.width, height: processed.height, qualityHints: processed.qualityHints };
+  } catch (error) {
+    await Promise.all([storage.delete(storageKey), storage.delete(thumbKey)]).catch((err) => logger.warn({ err }, 'could not remove a half-stored upload'));
+    throw error;
+  }
+}
+
+/** An upload that is not yet part of an application, if `owner` may use it. */
+export async function findOwnedUpload(db: DbOrTx, owner: UploadOwner, id: string) {
+  const ownerClause = 'journeyId' in owner ? eq(documents.journeyId, owner.journeyId) : eq(documents.pendingApplicationId, owner.pendingApplicationId);
+  const [row] = await db
+    .select({ id: documents.id, kind: documents.kind, thumbKey: documents.thumbKey, qualityHints: documents.qualityHints, width: documents.width, height: documents.height })
+    .from(documents)
+    .where(and(eq(documents.id, id), ownerClause, isNull(documents.applicationId), isNull(documents.deletedAt)));
+  return row ?? null;
+}
+
+/** The stored thumbnail bytes of a document. */
+export async function readThumbnail(thumbKey: string): Promise<Buffer> {
+  return getStorage().get(thumbKey);
+}
