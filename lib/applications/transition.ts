@@ -3,7 +3,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { applications, type ApplicationState } from '@/db/schema';
 import { recordEvent, type Actor } from '@/lib/audit';
-import type { Tx } from '@/lib/db';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { DbOrTx, Tx } from '@/lib/db';
 import { AppError, notFound } from '@/lib/errors';
 import { isClosed, nextState, transitions, type Transition } from './states';
 import { linkExpiryAfterClose } from './status-token';
@@ -36,20 +37,7 @@ export async function applyTransition(tx: Tx, args: TransitionArgs): Promise<App
   if (version !== current.version) throw stale(current.state);
   const to = nextState(current.state, args.transition);
   if (!to) throw new AppError('CONFLICT', 'application.transitionNotAllowed', { state: current.state });
-  const now = new Date();
-  const [updated] = await tx
-    .update(applications)
-    .set({
-      ...args.set,
-      state: to,
-      version: sql`${applications.version} + 1`,
-      updatedAt: now,
-      lastActivityAt: now,
-      // The status link keeps working for 30 days after the application closes, then stops.
-      ...(isClosed(to) ? { statusTokenExpiresAt: linkExpiryAfterClose(now) } : {}),
-    })
-    .where(and(eq(applications.id, args.applicationId), eq(applications.version, version)))
-    .returning();
+  const updated = await writeState(tx, { applicationId: args.applicationId, expectedVersion: version, to, set: args.set });
   if (!updated) throw stale(current.state);
   await recordEvent(tx, {
     applicationId: args.applicationId,
@@ -61,3 +49,28 @@ export async function applyTransition(tx: Tx, args: TransitionArgs): Promise<App
 }
 
 const stale = (state: ApplicationState) => new AppError('CONFLICT', 'CONFLICT', { state });
+
+/**
+ * The single write of a state change, shared by the applicant's and the back office's transitions: new state, version
+ * bump, activity time and, when the application closes, the end of the status link. Null when the version moved on.
+ */
+export async function writeState(
+  tx: DbOrTx,
+  args: { applicationId: string; expectedVersion: number; to: ApplicationState; set?: TransitionArgs['set'] | PgUpdateSetSource<typeof applications> },
+): Promise<ApplicationRow | null> {
+  const now = new Date();
+  const [updated] = await tx
+    .update(applications)
+    .set({
+      ...args.set,
+      state: args.to,
+      version: sql`${applications.version} + 1`,
+      updatedAt: now,
+      lastActivityAt: now,
+      // The status link keeps working for 30 days after the application closes, then stops.
+      ...(isClosed(args.to) ? { statusTokenExpiresAt: linkExpiryAfterClose(now) } : {}),
+    })
+    .where(and(eq(applications.id, args.applicationId), eq(applications.version, args.expectedVersion)))
+    .returning();
+  return updated ?? null;
+}

@@ -1,9 +1,10 @@
 // One state-machine step on an application, inside the caller's transaction and guarded by the version the caller
 // saw (UPDATE … WHERE id AND version): if anyone changed the case in between, nothing happens and the caller learns the fresh state.
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { applications, users, type ApplicationState } from '@/db/schema';
 import { nextState, type Transition } from '@/lib/applications/states';
+import { writeState } from '@/lib/applications/transition';
 // Not '@/lib/auth': the job worker runs this outside Next, where next-auth cannot load.
 import { roleCan } from '@/lib/auth/roles';
 import type { Staff } from '@/lib/auth/sessions';
@@ -53,11 +54,7 @@ export async function applyTransition(
   if (current.version !== args.expectedVersion) throw await changedMeanwhile(tx, current.id);
   const to = nextState(current.state, args.transition);
   if (!to) throw await changedMeanwhile(tx, current.id);
-  const [row] = await tx
-    .update(applications)
-    .set({ ...args.set, state: to, version: sql`${applications.version} + 1`, updatedAt: sql`now()`, lastActivityAt: sql`now()` })
-    .where(and(eq(applications.id, current.id), eq(applications.version, args.expectedVersion)))
-    .returning();
+  const row = await writeState(tx, { applicationId: current.id, expectedVersion: args.expectedVersion, to, set: args.set });
   if (!row) throw await changedMeanwhile(tx, current.id);
   return row;
 }

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applicationEvents, emailOutbox, identityLinks, infoRequests } from '@/db/schema';
+import { applicationEvents, applications, emailOutbox, identityLinks, infoRequests } from '@/db/schema';
 import { approveApplication, rejectApplication, takeCase } from '@/lib/applications/decisions';
 import { requestMoreInformation } from '@/lib/applications/request-info';
 import type { Staff } from '@/lib/auth';
@@ -90,6 +90,17 @@ describe('approving an application', () => {
     await approveApplication(getDb(), { applicationId: app.id, expectedVersion: app.version, staff: sofie });
     const [event] = await getDb().select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.type, 'approved')));
     expect(event).toMatchObject({ actorId: sofie.id, data: { override: true } });
+  });
+});
+
+describe('closing an application', () => {
+  it('keeps the applicant’s status link working for 30 days after the decision, then no longer', async () => {
+    const app = await caseInReview(kasper);
+    await rejectApplication(getDb(), { applicationId: app.id, expectedVersion: app.version, staff: kasper, reason: 'document_unreadable', text: 'The photo is blurred.' });
+    const [row] = await getDb().select({ expires: applications.statusTokenExpiresAt }).from(applications).where(eq(applications.id, app.id));
+    const days = (row!.expires!.getTime() - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
   });
 });
 

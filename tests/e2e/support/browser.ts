@@ -27,6 +27,8 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
  * mailbox) are left out: axe cannot enter them, and their content is an email, not a page of ours.
  */
 export async function expectAccessible(page: Page): Promise<void> {
+  // After a client-side navigation Next streams the new <title> in a moment later: wait for it rather than race it.
+  await page.waitForFunction(() => document.title.trim().length > 0, undefined, { timeout: 10_000 }).catch(() => undefined);
   const results = await new AxeBuilder({ page }).exclude('iframe[sandbox]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
