@@ -28,6 +28,17 @@ export const templates = {
     heading: t('applicationAnswerReceived.heading'),
     paragraphs: [t('applicationAnswerReceived.body', { reference: d.reference ?? '' })],
   }),
+  'info-reminder': (t, d) => ({
+    subject: t('info-reminder.subject', { reference: d.reference ?? '' }),
+    heading: t('info-reminder.heading'),
+    paragraphs: [t('info-reminder.body', { reference: d.reference ?? '', days: d.days ?? '' }), t('info-reminder.link')],
+    action: d.statusUrl ? { label: t('info-reminder.action'), href: d.statusUrl } : undefined,
+  }),
+  'application-expired': (t, d) => ({
+    subject: t('application-expired.subject', { reference: d.reference ?? '' }),
+    heading: t('application-expired.heading'),
+    paragraphs: [t('application-expired.body', { reference: d.reference ?? '' }), t('application-expired.again')],
+  }),
   applicationWithdrawn: (t, d) => ({
     subject: t('applicationWithdrawn.subject', { reference: d.reference ?? '' }),
     heading: t('applicationWithdrawn.heading'),

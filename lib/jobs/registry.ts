@@ -5,6 +5,7 @@ import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { removeOrphanUploads } from '@/lib/documents/orphans';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
+import { remindAndExpire } from '@/lib/applications/expire';
 import { purgeExpiredDocuments } from '@/lib/retention';
 import { deleteExpiredState } from '@/lib/retention/housekeeping';
 
@@ -43,6 +44,11 @@ export const jobs: JobDefinition[] = [
     name: 'documents-retention',
     cron: '17 3 * * *',
     run: (db) => purgeExpiredDocuments(db, env().RETENTION_DAYS),
+  },
+  {
+    name: 'applications-remind-expire',
+    cron: '7 * * * *',
+    run: (db) => remindAndExpire(db),
   },
   {
     name: 'housekeeping',

@@ -1,0 +1,75 @@
+// Waiting for the applicant: a reminder after 14 and after 25 days without an answer (each with a fresh status link),
+// and after 30 days the application expires. Each step is one transaction with its event and its email.
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { applicationEvents, applications, infoRequests } from '@/db/schema';
+import { recordEvent } from '@/lib/audit';
+import type { Db } from '@/lib/db';
+import { enqueueEmail } from '@/lib/email';
+import { AppError } from '@/lib/errors';
+import { logger } from '@/lib/log';
+import { ANSWER_DAYS } from './request-info';
+import { newStatusToken, statusLink } from './status-token';
+import { applyTransition } from './transition';
+
+export const REMINDER_DAYS = [14, 25] as const;
+
+type Waiting = { id: string; version: number; email: string; locale: 'en' | 'da'; reference: string; requestedAt: Date; reminders: number };
+
+async function waitingApplications(db: Db, olderThanDays: number): Promise<Waiting[]> {
+  return db
+    .select({
+      id: applications.id,
+      version: applications.version,
+      email: applications.email,
+      locale: applications.locale,
+      reference: applications.reference,
+      requestedAt: sql<Date>`max(${infoRequests.createdAt})`.mapWith((v: string | Date) => new Date(v)),
+      reminders: sql<number>`(select count(*) from ${applicationEvents} e where e.application_id = ${applications.id} and e.type = 'reminder_sent' and e.created_at > max(${infoRequests.createdAt}))`.mapWith(Number),
+    })
+    .from(applications)
+    .innerJoin(infoRequests, eq(infoRequests.applicationId, applications.id))
+    .where(eq(applications.state, 'awaiting_applicant'))
+    .groupBy(applications.id)
+    .having(lt(sql`max(${infoRequests.createdAt})`, sql`now() - make_interval(days => ${olderThanDays})`));
+}
+
+const daysSince = (d: Date) => (Date.now() - d.getTime()) / 86_400_000;
+
+/** Sends the reminders that are due and expires what waited too long; safe to run as often as wanted. */
+export async function remindAndExpire(db: Db): Promise<{ reminded: number; expired: number }> {
+  let reminded = 0;
+  let expired = 0;
+  for (const app of await waitingApplications(db, REMINDER_DAYS[0])) {
+    try {
+      if (daysSince(app.requestedAt) >= ANSWER_DAYS) {
+        await db.transaction(async (tx) => {
+          const row = await applyTransition(tx, { applicationId: app.id, transition: 'expire', actor: { type: 'system' }, expectedVersion: app.version, set: { assignedTo: null, assignedAt: null } });
+          await enqueueEmail(tx, { to: row.email, template: 'application-expired', locale: row.locale, data: { reference: row.reference } });
+        });
+        expired++;
+        continue;
+      }
+      const due = REMINDER_DAYS.filter((d) => daysSince(app.requestedAt) >= d).length;
+      if (app.reminders >= due) continue;
+      // A reminder carries a fresh link (only hashes are stored); the version check keeps it from racing an answer.
+      const { token, hash } = newStatusToken();
+      await db.transaction(async (tx) => {
+        const [row] = await tx
+          .update(applications)
+          .set({ statusTokenHash: hash, version: sql`${applications.version} + 1` })
+          .where(and(eq(applications.id, app.id), eq(applications.version, app.version), eq(applications.state, 'awaiting_applicant')))
+          .returning({ id: applications.id });
+        if (!row) return;
+        await recordEvent(tx, { applicationId: app.id, actor: { type: 'system' }, type: 'reminder_sent', data: { reminder: app.reminders + 1 } });
+        const daysLeft = String(Math.max(1, Math.ceil(ANSWER_DAYS - daysSince(app.requestedAt))));
+        await enqueueEmail(tx, { to: app.email, template: 'info-reminder', locale: app.locale, data: { reference: app.reference, statusUrl: statusLink(token), days: daysLeft } });
+        reminded++;
+      });
+    } catch (e) {
+      // Someone (the applicant answering, a caseworker) changed it meanwhile: the next run looks again.
+      if (!(e instanceof AppError && e.code === 'CONFLICT')) throw e;
+      logger.info({ applicationId: app.id }, 'waiting application changed while reminding; skipped');
+    }
+  }
+  return { reminded, expired };
+}

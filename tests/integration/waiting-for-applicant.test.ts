@@ -1,0 +1,59 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { applicationEvents, applications } from '@/db/schema';
+import { remindAndExpire } from '@/lib/applications/expire';
+import { findByStatusToken } from '@/lib/applications/status-token';
+import { getDb } from '@/lib/db';
+import { awaitingApplicant } from './support/cases';
+import { emailsAbout, latestStatusToken } from './support/mail';
+
+const askedDaysAgo = (applicationId: string, days: number) =>
+  getDb().execute(sql`update info_requests set created_at = now() - make_interval(days => ${days}) where application_id = ${applicationId}`);
+
+async function stateOf(id: string) {
+  const [row] = await getDb().select().from(applications).where(eq(applications.id, id));
+  return row!;
+}
+
+describe('waiting for the applicant', () => {
+  it('reminds after 14 days with a fresh link (the old one stops working), once, and again after 25 days', async () => {
+    const app = await awaitingApplicant([{ type: 'question' }], 'Where did you live in 2020?');
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 0, expired: 0 });
+
+    await askedDaysAgo(app.applicationId, 15);
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 1, expired: 0 });
+    const mails = await emailsAbout(app.reference);
+    expect(mails[0]!.subject).toBe(`Reminder: we still need information for your application ${app.reference}`);
+    expect(mails[0]!.text).toContain('Please answer within 15 days');
+    const fresh = await latestStatusToken(app.reference);
+    expect(fresh).not.toBe(app.token);
+    expect((await findByStatusToken(getDb(), app.token)).ok).toBe(false);
+    expect((await findByStatusToken(getDb(), fresh)).ok).toBe(true);
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 0, expired: 0 });
+
+    await askedDaysAgo(app.applicationId, 26);
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 1, expired: 0 });
+    expect((await stateOf(app.applicationId)).state).toBe('awaiting_applicant');
+  });
+
+  it('expires the application after 30 days without an answer, tells the applicant, and records it', async () => {
+    const app = await awaitingApplicant([{ type: 'question' }], 'Where did you live in 2020?');
+    await askedDaysAgo(app.applicationId, 31);
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 0, expired: 1 });
+
+    const row = await stateOf(app.applicationId);
+    expect(row.state).toBe('expired');
+    expect(row.statusTokenExpiresAt!.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    const events = await getDb().select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.applicationId));
+    expect(events.map((e) => e.type)).toContain('expired');
+    expect((await emailsAbout(app.reference))[0]!.subject).toBe(`Your application ${app.reference} has expired`);
+  });
+
+  it('leaves an application alone once the applicant has answered', async () => {
+    const app = await awaitingApplicant([{ type: 'question' }], 'Where did you live in 2020?');
+    await askedDaysAgo(app.applicationId, 40);
+    await getDb().update(applications).set({ state: 'submitted' }).where(eq(applications.id, app.applicationId));
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 0, expired: 0 });
+    expect((await stateOf(app.applicationId)).state).toBe('submitted');
+  });
+});
