@@ -11,6 +11,12 @@ type TemplateFn = (t: T, data: Record<string, string>) => EmailContent;
 /** The registry: add a template here and its texts under `email.<name>` in both catalogues. */
 export const templates = {
   test: (t, d) => ({ subject: t('test.subject'), heading: t('test.heading'), paragraphs: [t('test.body', { name: d.name ?? '' })] }),
+  'staff-invite': (t, d) => ({
+    subject: t('staff-invite.subject'),
+    heading: t('staff-invite.heading'),
+    paragraphs: [t('staff-invite.intro', { name: d.name ?? '', role: d.role ?? '' }), t('staff-invite.body'), t('staff-invite.ignore')],
+    action: { label: t('staff-invite.action'), href: d.link ?? '' },
+  }),
 } satisfies Record<string, TemplateFn>;
 
 export type TemplateName = keyof typeof templates;
