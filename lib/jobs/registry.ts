@@ -3,6 +3,7 @@
 import type { Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { deliverPendingEmails, resendSender } from '@/lib/email';
+import { refreshRecentStats } from '@/lib/stats/rollup';
 
 export type JobDefinition = {
   name: string;
@@ -22,5 +23,16 @@ export const jobs: JobDefinition[] = [
     // Without a Resend key (demo) the outbox is the mailbox: nothing leaves the machine.
     enabled: () => Boolean(env().RESEND_API_KEY),
     run: (db) => deliverPendingEmails(db, resendSender()),
+  },
+  {
+    // The dashboard's daily roll-up: complete days only; today is always counted live.
+    name: 'stats-rollup',
+    cron: '*/10 * * * *',
+    run: (db) => refreshRecentStats(db),
+  },
+  {
+    name: 'stats-rollup-nightly',
+    cron: '40 2 * * *',
+    run: (db) => refreshRecentStats(db, { days: 40 }),
   },
 ];

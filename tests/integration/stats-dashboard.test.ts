@@ -3,6 +3,8 @@ import { getDb } from '@/lib/db';
 import { getDashboard, type Dashboard } from '@/lib/stats/dashboard';
 import { refreshDailyStats, rollupThrough } from '@/lib/stats/facts';
 import { parseRange } from '@/lib/stats/range';
+import { refreshRecentStats } from '@/lib/stats/rollup';
+import { jobs } from '@/lib/jobs/registry';
 import { insertStatsFixtures, NOW, RANGE, type FixtureStaff } from './support/stats-fixtures';
 
 let staff: FixtureStaff;
@@ -137,6 +139,15 @@ describe('the dashboard over hand-counted fixtures (1â€“23 April 2025 against 9â
 });
 
 describe('the daily roll-up', () => {
+  it('is filled by the scheduled job from the first recorded day up to yesterday, never today', async () => {
+    expect(jobs.find((j) => j.name === 'stats-rollup')?.cron).toBe('*/10 * * * *');
+    expect(await refreshRecentStats(getDb(), { now: NOW })).toMatchObject({ from: '2025-03-05', to: '2025-04-22' });
+    expect(await rollupThrough(getDb())).toBe('2025-04-22');
+    expect(await getDashboard(getDb(), parseRange(RANGE, NOW).range, NOW)).toEqual(live);
+    // The next run recounts only the last three days.
+    expect(await refreshRecentStats(getDb(), { now: NOW })).toMatchObject({ from: '2025-04-20', to: '2025-04-22' });
+  });
+
   it('gives exactly the live figures, whether it covers part of the periods or all complete days', async () => {
     const { range } = parseRange(RANGE, NOW);
     await refreshDailyStats(getDb(), '2025-03-01', '2025-04-10');
