@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { getDashboard, type Dashboard } from '@/lib/stats/dashboard';
 import { refreshDailyStats, rollupThrough } from '@/lib/stats/facts';
@@ -139,6 +140,10 @@ describe('the dashboard over hand-counted fixtures (1â€“23 April 2025 against 9â
 });
 
 describe('the daily roll-up', () => {
+  beforeEach(async () => {
+    await getDb().execute(sql`truncate stats_daily, stats_rollup`);
+  });
+
   it('is filled by the scheduled job from the first recorded day up to yesterday, never today', async () => {
     expect(jobs.find((j) => j.name === 'stats-rollup')?.cron).toBe('*/10 * * * *');
     expect(await refreshRecentStats(getDb(), { now: NOW })).toMatchObject({ from: '2025-03-05', to: '2025-04-22' });
@@ -159,6 +164,7 @@ describe('the daily roll-up', () => {
   });
 
   it('never moves back when an older window is recounted', async () => {
+    await refreshDailyStats(getDb(), '2025-04-01', '2025-04-22');
     await refreshDailyStats(getDb(), '2025-03-01', '2025-03-05');
     expect(await rollupThrough(getDb())).toBe('2025-04-22');
   });
