@@ -30,7 +30,7 @@ export async function listUnassignedDocumentViews(db: DbOrTx, period: Period): P
     where v.type = 'document_viewed' and ${inPeriod('v.created_at', period)}
       and not coalesce(hold.type = 'taken' and hold.actor_id = v.actor_id, false))`;
   const [rows, [count]] = await Promise.all([
-    db.execute<UnassignedView>(sql`select v.id, v.created_at as at, v.actor_id as "viewerId", coalesce(u.name, u.email) as viewer, a.reference,
+    db.execute<Omit<UnassignedView, 'at'> & { at: string }>(sql`select v.id, to_json(v.created_at) #>> '{}' as at, v.actor_id as "viewerId", coalesce(u.name, u.email) as viewer, a.reference,
         coalesce(v.data ->> 'kind', d.kind) as document,
         case when v.hold_type = 'taken' then coalesce(h.name, h.email) end as "heldBy"
       from ${views} v
@@ -41,7 +41,7 @@ export async function listUnassignedDocumentViews(db: DbOrTx, period: Period): P
       order by v.created_at desc, v.id desc limit ${sql.raw(String(ACCESS_LIST_LIMIT))}`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from ${views} v`),
   ]);
-  return { rows: [...rows], total: count?.n ?? 0 };
+  return { rows: rows.map((r) => ({ ...r, at: new Date(r.at) })), total: count?.n ?? 0 };
 }
 
 export type HeavyViewerDay = { day: string; viewerId: string | null; viewer: string | null; views: number; applications: number };
@@ -63,12 +63,12 @@ export type ExportEvent = { id: number; at: Date; who: string | null; table: str
 
 export async function listExports(db: DbOrTx, period: Period): Promise<{ rows: ExportEvent[]; total: number }> {
   const [rows, [count]] = await Promise.all([
-    db.execute<ExportEvent>(sql`select e.id, e.created_at as at, coalesce(u.name, u.email) as who, e.data ->> 'table' as table,
+    db.execute<Omit<ExportEvent, 'at'> & { at: string }>(sql`select e.id, to_json(e.created_at) #>> '{}' as at, coalesce(u.name, u.email) as who, e.data ->> 'table' as table,
         e.data ->> 'from' as "from", e.data ->> 'to' as "to", (e.data ->> 'rows')::int as rows
       from application_events e left join users u on u.id = e.actor_id
       where e.type = 'export' and ${inPeriod('e.created_at', period)}
       order by e.created_at desc, e.id desc limit ${sql.raw(String(ACCESS_LIST_LIMIT))}`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from application_events e where e.type = 'export' and ${inPeriod('e.created_at', period)}`),
   ]);
-  return { rows: [...rows], total: count?.n ?? 0 };
+  return { rows: rows.map((r) => ({ ...r, at: new Date(r.at) })), total: count?.n ?? 0 };
 }

@@ -36,8 +36,9 @@ export async function getBacklog(db: DbOrTx, ctx: StatsContext): Promise<Backlog
     db.execute<{ state: string | null; bucket: AgeBucket | null; n: number }>(
       sql`select state, ${ageBucket} as bucket, count(*)::int as n from ${open} o group by grouping sets ((1, 2), (1), (2), ())`,
     ),
-    db.execute<{ reference: string; submittedAt: Date; ageDays: number }>(
-      sql`select reference, submitted_at as "submittedAt", age::int as "ageDays" from ${open} o order by submitted_at, reference limit 1`,
+    // Raw SQL results keep timestamps as text; ISO 8601 text parses reliably.
+    db.execute<{ reference: string; submittedAt: string; ageDays: number }>(
+      sql`select reference, to_json(submitted_at) #>> '{}' as "submittedAt", age::int as "ageDays" from ${open} o order by submitted_at, reference limit 1`,
     ),
     db.execute<{ n: number }>(sql`select count(*)::int as n from ${open} o where age > ${targetDays}`),
   ]);
@@ -48,7 +49,7 @@ export async function getBacklog(db: DbOrTx, ctx: StatsContext): Promise<Backlog
   return {
     byState,
     totals,
-    oldest: oldest ?? null,
+    oldest: oldest ? { ...oldest, submittedAt: new Date(oldest.submittedAt) } : null,
     pastTarget: past?.n ?? 0,
     targetDays,
     openAtEnd: await openAtEnd(db, ctx, totals.total, today),

@@ -32,11 +32,22 @@ async function recordExport(db: DbOrTx, staff: Staff, what: { table: string; ran
   });
 }
 
-/** One dashboard table as CSV, exactly as the page shows it for the same range; the export is recorded. */
-export async function exportDashboardTable(db: DbOrTx, staff: Staff, table: TableId, range: DashboardRange, locale: Locale, now = new Date()): Promise<CsvFile> {
+/**
+ * One dashboard table as CSV, exactly as the page shows it for the same range (read from `readDb`, the replica the
+ * page reads when there is one); the export is recorded on `db`.
+ */
+export async function exportDashboardTable(
+  db: DbOrTx,
+  staff: Staff,
+  table: TableId,
+  range: DashboardRange,
+  locale: Locale,
+  now = new Date(),
+  readDb: DbOrTx = db,
+): Promise<CsvFile> {
   assertSupervisor(staff);
   const t = translator(locale, 'supervisor');
-  const model = buildTables(await getDashboard(db, range, now), t, locale)[table];
+  const model = buildTables(await getDashboard(readDb, range, now), t, locale)[table];
   const rows = model.rows.map((r) => r.map((c) => formatCell(c, locale, 'csv', weekLabel(t))));
   await recordExport(db, staff, { table, range, rows: rows.length });
   return { filename: `${table}-${range.current.from}-${range.current.to}.csv`, body: csvDocument(model.columns, rows, csvDialect(locale)), rows: rows.length };

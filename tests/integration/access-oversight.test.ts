@@ -40,6 +40,7 @@ describe('access oversight', () => {
       ['IM-X1', 'Kasper', 'passport_photo', null],
     ]);
     expect(rows.filter((r) => r.viewerId === ids.sup)).toHaveLength(25);
+    expect(rows[0]!.at).toEqual(new Date('2025-04-22T12:24:00+02:00'));
   });
 
   it('flags a person-day with more than three times the median views (and more than 20)', async () => {
@@ -56,6 +57,8 @@ describe('access oversight', () => {
     const { rows, total } = await listExports(getDb(), { from: '2025-01-01', to: today > '2025-01-01' ? today : '2025-01-01' });
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ who: 'Sofie', table: 'backlog', from: '2025-04-01', to: '2025-04-23', rows: 4 });
+    expect(rows[0]!.at).toBeInstanceOf(Date);
+    expect(Number.isNaN(rows[0]!.at.getTime())).toBe(false);
     expect((await listExports(getDb(), period)).total).toBe(0);
   });
 });

@@ -74,7 +74,7 @@ describe('the dashboard over hand-counted fixtures (1â€“23 April 2025 against 9â
       awaiting_applicant: { '0-2': 1, '3-5': 0, '6-10': 0, '11+': 0, total: 1 },
     });
     expect(live.backlog.totals).toEqual({ '0-2': 2, '3-5': 0, '6-10': 1, '11+': 1, total: 4 });
-    expect(live.backlog.oldest).toMatchObject({ reference: 'IM-X10', ageDays: 32 });
+    expect(live.backlog.oldest).toEqual({ reference: 'IM-X10', ageDays: 32, submittedAt: new Date('2025-03-05T10:00:00+01:00') });
     expect(live.backlog.pastTarget).toBe(2);
     expect(live.backlog.targetDays).toBe(5);
     expect(live.backlog.openAtEnd).toEqual({ current: 4, previous: 3 });

@@ -26,7 +26,7 @@ export async function RangeControls({ basePath, range, input, errors }: Props) {
         {t('legend')}
       </h2>
       <nav aria-labelledby="period-heading">
-        <ul className="range-presets">
+        <ul className="range-presets nobullet-list">
           {PRESET_LINKS.map((p) => (
             <li key={p}>
               <Link href={`${basePath}?range=${p}`} aria-current={!errors && range.preset === p ? 'true' : undefined}>
@@ -47,7 +47,6 @@ export async function RangeControls({ basePath, range, input, errors }: Props) {
               name="from"
               type="date"
               label={t('from')}
-              hint={t('dateHint')}
               defaultValue={input.from ?? (showCustom ? range.current.from : '')}
               error={fieldError('from')}
               max={range.today}
@@ -57,7 +56,6 @@ export async function RangeControls({ basePath, range, input, errors }: Props) {
               name="to"
               type="date"
               label={t('to')}
-              hint={t('dateHint')}
               defaultValue={input.to ?? (showCustom ? range.current.to : '')}
               error={fieldError('to')}
               max={range.today}

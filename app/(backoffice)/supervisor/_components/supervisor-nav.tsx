@@ -10,7 +10,7 @@ export async function SupervisorNav({ current, query }: { current: 'dashboard' |
   ] as const;
   return (
     <nav aria-label={t('label')}>
-      <ul className="subnav-list">
+      <ul className="subnav-list nobullet-list">
         {links.map((l) => (
           <li key={l.id}>
             <Link href={l.href} aria-current={l.id === current ? 'page' : undefined}>
