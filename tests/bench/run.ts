@@ -5,7 +5,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'im-bench-'));
+// BENCH_DIR keeps the seeded database between runs (seeding takes minutes); without it everything is temporary.
+const keep = process.env.BENCH_DIR;
+const dir = keep ? path.resolve(keep) : await mkdtemp(path.join(os.tmpdir(), 'im-bench-'));
 process.env.APP_MODE = 'demo';
 process.env.DATA_DIR = path.join(dir, 'data');
 process.env.LOG_LEVEL = 'silent';
@@ -43,14 +45,17 @@ async function median(label: string, repeats: number, fn: () => Promise<unknown>
   return m;
 }
 
-const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), persistent: false });
+const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), persistent: Boolean(keep) });
 try {
   const url = withDatabase(pg.url, 'postgres');
   await runMigrations(url);
   const { db, sql } = connect(url, 10);
   const seedStarted = performance.now();
-  console.log('Seeding…');
-  await seedVolume(sql, (step, ms, rows) => console.log(`  ${step}: ${rows ?? ''} rows in ${(ms / 1000).toFixed(1)} s`));
+  const [state] = await sql<{ seeded: boolean }[]>`select exists (select 1 from applications) as seeded`;
+  if (!state?.seeded) {
+    console.log('Seeding…');
+    await seedVolume(sql, (step, ms, rows) => console.log(`  ${step}: ${rows ?? ''} rows in ${(ms / 1000).toFixed(1)} s`));
+  }
   const counts = await sql<{ t: string; n: number }[]>`select 'applications' as t, count(*)::int as n from applications
     union all select 'match_attempts', count(*)::int from match_attempts union all select 'eid_identities', count(*)::int from eid_identities
     union all select 'identity_links', count(*)::int from identity_links union all select 'application_events', count(*)::int from application_events`;
@@ -106,5 +111,5 @@ try {
   await writeFile(path.join(import.meta.dirname, 'RESULTS.md'), `# Dashboard benchmark (last run)\n\n${lines.join('\n')}\n`);
 } finally {
   await pg.stop();
-  await rm(dir, { recursive: true, force: true });
+  if (!keep) await rm(dir, { recursive: true, force: true });
 }

@@ -105,10 +105,10 @@ describe('the statistics dashboard', () => {
   it('is for supervisors and admins only', async () => {
     const { context, page } = await newPage(browser, desktop);
     await signIn(page, 'caseworker@demo.example', '/supervisor');
-    expect(new URL(page.url()).pathname).toBe('/no-access');
+    await page.waitForURL('**/no-access');
     expect((await page.request.get('/supervisor/export/funnel')).status()).toBe(403);
     await page.goto('/admin/staff');
-    expect(new URL(page.url()).pathname).toBe('/no-access');
+    await page.waitForURL('**/no-access');
     await context.close();
 
     const signedOut = await newPage(browser, desktop);
