@@ -29,19 +29,18 @@ export async function listUnassignedDocumentViews(db: DbOrTx, period: Period): P
     ) hold on true
     where v.type = 'document_viewed' and ${inPeriod('v.created_at', period)}
       and not coalesce(hold.type = 'taken' and hold.actor_id = v.actor_id, false))`;
-  const [rows, [count]] = await Promise.all([
-    db.execute<Omit<UnassignedView, 'at'> & { at: string }>(sql`select v.id, to_json(v.created_at) #>> '{}' as at, v.actor_id as "viewerId", coalesce(u.name, u.email) as viewer, a.reference,
-        coalesce(v.data ->> 'kind', d.kind) as document,
-        case when v.hold_type = 'taken' then coalesce(h.name, h.email) end as "heldBy"
-      from ${views} v
-      left join users u on u.id = v.actor_id
-      left join applications a on a.id = v.application_id
-      left join documents d on d.id::text = v.data ->> 'documentId'
-      left join users h on h.id = v.hold_actor
-      order by v.created_at desc, v.id desc limit ${sql.raw(String(ACCESS_LIST_LIMIT))}`),
-    db.execute<{ n: number }>(sql`select count(*)::int as n from ${views} v`),
-  ]);
-  return { rows: rows.map((r) => ({ ...r, at: new Date(r.at) })), total: count?.n ?? 0 };
+  // One pass: the total comes with the rows (a window over all matching views) before the limit; names are joined
+  // to the hundred rows shown only.
+  const rows = await db.execute<Omit<UnassignedView, 'at'> & { at: string; total: number }>(sql`select v.id, to_json(v.created_at) #>> '{}' as at,
+      v.actor_id as "viewerId", coalesce(u.name, u.email) as viewer, a.reference, coalesce(v.data ->> 'kind', d.kind) as document,
+      case when v.hold_type = 'taken' then coalesce(h.name, h.email) end as "heldBy", v.total
+    from (select *, count(*) over ()::int as total from ${views} x order by created_at desc, id desc limit ${sql.raw(String(ACCESS_LIST_LIMIT))}) v
+    left join users u on u.id = v.actor_id
+    left join applications a on a.id = v.application_id
+    left join documents d on d.id::text = v.data ->> 'documentId'
+    left join users h on h.id = v.hold_actor
+    order by v.created_at desc, v.id desc`);
+  return { rows: rows.map(({ total: _total, ...r }) => ({ ...r, at: new Date(r.at) })), total: rows[0]?.total ?? 0 };
 }
 
 export type HeavyViewerDay = { day: string; viewerId: string | null; viewer: string | null; views: number; applications: number };

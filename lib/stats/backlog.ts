@@ -63,7 +63,9 @@ async function openAtEnd(db: DbOrTx, ctx: StatsContext, openNow: number, today: 
   if (from > today) return { current: openNow, previous: openNow };
   const change = (end: string) =>
     sql`coalesce(sum(case when metric = 'submitted' then -n else n end) filter (where day > ${end}::date), 0)::int`;
+  // Split at the current period's end so that no monthly row straddles it.
+  const spans = current.to >= from && current.to < today ? [{ from, to: current.to }, { from: addDays(current.to, 1), to: today }] : [{ from, to: today }];
   const [row] = await db.execute<{ cur: number; prev: number }>(sql`select ${change(current.to)} as cur, ${change(previous.to)} as prev
-    from ${factsSource(ctx.through, from, today, ['submitted', 'decided', 'closed'])} f`);
+    from ${factsSource(ctx.through, spans, ['submitted', 'decided', 'closed'])} f`);
   return { current: openNow + (row?.cur ?? 0), previous: openNow + (row?.prev ?? 0) };
 }

@@ -6,9 +6,9 @@ import type { DashboardRange } from './range';
 
 export type StatsContext = { range: DashboardRange; through: string | null; now: Date };
 
-/** The daily counts of both periods (and the days between them) for the given metrics. */
-export function facts(ctx: StatsContext, metrics: readonly Metric[]): SQL {
-  return factsSource(ctx.through, ctx.range.previous.from, ctx.range.current.to, metrics);
+/** The counts of both periods for the given metrics (per month where whole months allow, else per day). */
+export function facts(ctx: StatsContext, metrics: readonly Metric[], options: { monthly?: boolean } = {}): SQL {
+  return factsSource(ctx.through, [ctx.range.previous, ctx.range.current], metrics, options);
 }
 
 export const inCurrent = (ctx: StatsContext) => sql`day between ${ctx.range.current.from}::date and ${ctx.range.current.to}::date`;

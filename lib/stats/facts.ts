@@ -3,6 +3,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db';
 import { addDays } from './danish-calendar';
+import type { Period } from './range';
 
 export const METRICS = [
   'login',
@@ -95,19 +96,40 @@ export async function rollupThrough(db: DbOrTx): Promise<string | null> {
   return rows[0]?.through ?? null;
 }
 
+const COLUMNS = sql`day, metric, country, k1, k2, k3, actor, num, n`;
+
+function rolled(table: 'stats_daily' | 'stats_monthly', metrics: readonly Metric[], from: string, to: string): SQL {
+  return sql`select ${COLUMNS} from ${sql.raw(table)}
+    where metric in (${sql.join(metrics.map((m) => sql`${m}`), sql`, `)}) and day between ${from}::date and ${to}::date`;
+}
+
+const monthStart = (day: string) => `${day.slice(0, 8)}01`;
+const nextMonthStart = (day: string) => monthStart(addDays(monthStart(day), 32));
+
 /**
- * A subquery of the counts of [from, to] for some metrics: roll-up rows up to `through`, live counts after it.
- * Columns: day, metric, country, k1, k2, k3, actor, num, n.
+ * A subquery of the counts of some periods for some metrics: roll-up rows up to `through` (a row per month for the
+ * months wholly inside a period when `monthly`, else per day), live counts after it. Columns: day, metric, country,
+ * k1, k2, k3, actor, num, n. A monthly row is dated the first of its month, which lies inside its period.
  */
-export function factsSource(through: string | null, from: string, to: string, metrics: readonly Metric[]): SQL {
+export function factsSource(through: string | null, periods: readonly Period[], metrics: readonly Metric[], { monthly = true } = {}): SQL {
   const parts: SQL[] = [];
-  const rolledTo = through && through < to ? through : to;
-  if (through && from <= rolledTo) {
-    parts.push(sql`select day, metric, country, k1, k2, k3, actor, num, n from stats_daily
-      where metric in (${sql.join(metrics.map((m) => sql`${m}`), sql`, `)}) and day between ${from}::date and ${rolledTo}::date`);
+  for (const { from, to } of periods) {
+    const rolledTo = through && through < to ? through : to;
+    if (through && from <= rolledTo) {
+      const firstFull = from === monthStart(from) ? from : nextMonthStart(from);
+      const lastFullEnd = addDays(rolledTo, 1) === monthStart(addDays(rolledTo, 1)) ? rolledTo : addDays(monthStart(rolledTo), -1);
+      if (monthly && firstFull < lastFullEnd) {
+        if (from < firstFull) parts.push(rolled('stats_daily', metrics, from, addDays(firstFull, -1)));
+        parts.push(rolled('stats_monthly', metrics, firstFull, lastFullEnd));
+        if (lastFullEnd < rolledTo) parts.push(rolled('stats_daily', metrics, addDays(lastFullEnd, 1), rolledTo));
+      } else {
+        parts.push(rolled('stats_daily', metrics, from, rolledTo));
+      }
+    }
+    const liveFrom = through && through >= from ? addDays(through, 1) : from;
+    if (liveFrom <= to) parts.push(liveFacts(liveFrom, to, metrics));
   }
-  const liveFrom = through && through >= from ? addDays(through, 1) : from;
-  if (liveFrom <= to) parts.push(liveFacts(liveFrom, to, metrics));
+  if (parts.length === 0) return sql`(select ${COLUMNS} from stats_daily where false)`;
   return sql`(${sql.join(parts, sql` union all `)})`;
 }
 
@@ -120,8 +142,14 @@ export async function refreshDailyStats(db: DbOrTx, from: string, to: string): P
     await tx.execute(sql`select pg_advisory_xact_lock(727276)`);
     await tx.execute(sql`delete from stats_daily where day between ${from}::date and ${to}::date`);
     const inserted = await tx.execute<{ n: number }>(sql`with ins as (
-      insert into stats_daily (day, metric, country, k1, k2, k3, actor, num, n) ${liveFacts(from, to)} returning 1
+      insert into stats_daily (${COLUMNS}) ${liveFacts(from, to)} returning 1
     ) select count(*)::int as n from ins`);
+    // Re-sum the months the window touches from their daily rows.
+    const months = { from: monthStart(from), to: addDays(nextMonthStart(to), -1) };
+    await tx.execute(sql`delete from stats_monthly where day between ${months.from}::date and ${months.to}::date`);
+    await tx.execute(sql`insert into stats_monthly (${COLUMNS})
+      select date_trunc('month', day)::date, metric, country, k1, k2, k3, actor, num, sum(n)::int from stats_daily
+      where day between ${months.from}::date and ${months.to}::date group by 1, 2, 3, 4, 5, 6, 7, 8`);
     await tx.execute(sql`insert into stats_rollup (name, through, refreshed_at) values (${ROLLUP}, ${to}::date, now())
       on conflict (name) do update set through = greatest(stats_rollup.through, excluded.through), refreshed_at = now()`);
     return { rows: inserted[0]?.n ?? 0 };

@@ -2,7 +2,8 @@
 // and decided. Every day or week of the period is listed, also those without any activity.
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db';
-import { facts, inCurrent, type StatsContext } from './context';
+import { inCurrent, type StatsContext } from './context';
+import { factsSource } from './facts';
 
 export type VolumeRow = {
   /** First day of the bucket (the Monday for weeks, which may lie before the period starts). */
@@ -30,7 +31,7 @@ export async function getVolume(db: DbOrTx, ctx: StatsContext): Promise<VolumeRo
         sum(n) filter (where metric = 'link' and k1 = 'manual') as manual_links,
         sum(n) filter (where metric = 'submitted') as submitted,
         sum(n) filter (where metric = 'decided') as decided
-      from ${facts(ctx, ['login', 'link', 'submitted', 'decided'])} f
+      from ${factsSource(ctx.through, [current], ['login', 'link', 'submitted', 'decided'], { monthly: false })} f
       where ${inCurrent(ctx)}
       group by 1
     )

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { getDashboard, type Dashboard } from '@/lib/stats/dashboard';
-import { refreshDailyStats, rollupThrough } from '@/lib/stats/facts';
+import { PgDialect } from 'drizzle-orm/pg-core';
+import { factsSource, refreshDailyStats, rollupThrough } from '@/lib/stats/facts';
 import { parseRange } from '@/lib/stats/range';
 import { refreshRecentStats } from '@/lib/stats/rollup';
 import { jobs } from '@/lib/jobs/registry';
@@ -161,6 +162,20 @@ describe('the daily roll-up', () => {
     await refreshDailyStats(getDb(), '2025-04-08', '2025-04-22');
     expect(await rollupThrough(getDb())).toBe('2025-04-22');
     expect(await getDashboard(getDb(), range, NOW)).toEqual(live);
+  });
+
+  it('gives the live figures from whole months of the monthly roll-up too', async () => {
+    // 1 February – 23 April against 11 November – 31 January: February, March, December and January are whole months.
+    const { range } = parseRange({ range: 'custom', from: '2025-02-01', to: '2025-04-23' }, NOW);
+    const liveLong = await getDashboard(getDb(), range, NOW);
+    await refreshDailyStats(getDb(), '2024-11-01', '2025-04-22');
+    const months = await getDb().execute<{ day: string; n: number }>(sql`select day::text as day, sum(n)::int as n from stats_monthly where metric = 'login' group by day order by day`);
+    expect([...months]).toEqual([{ day: '2025-03-01', n: 3 }, { day: '2025-04-01', n: 4 }]);
+    expect(await getDashboard(getDb(), range, NOW)).toEqual(liveLong);
+    const query = new PgDialect().sqlToQuery(factsSource('2025-04-22', [range.current], ['login']));
+    expect(query.sql).toContain('from stats_monthly');
+    expect(query.params).toEqual(['login', '2025-02-01', '2025-03-31', 'login', '2025-04-01', '2025-04-22', '2025-04-23', '2025-04-24']);
+    expect(liveLong.funnel.stages.find((s) => s.stage === 'logins')!.value).toEqual({ current: 8, previous: 0 });
   });
 
   it('never moves back when an older window is recounted', async () => {
