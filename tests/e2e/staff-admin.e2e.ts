@@ -70,6 +70,7 @@ describe('staff administration', () => {
     // The link works once.
     await nina.page.goto(new URL(link!).pathname + new URL(link!).search);
     expect(await nina.page.locator('h1').textContent()).toBe('This link cannot be used');
+    await expectAccessible(nina.page);
 
     await signIn(nina.page, email, password, '/no-access');
     await nina.page.waitForURL('**/no-access');
