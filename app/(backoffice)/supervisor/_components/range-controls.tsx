@@ -18,7 +18,9 @@ type Props = {
 export async function RangeControls({ basePath, range, input, errors }: Props) {
   const [t, te] = await Promise.all([getTranslations('supervisor.range'), getTranslations('errors')]);
   const fieldError = (field: 'from' | 'to') => (errors?.[field]?.[0] ? te(errors[field]![0]!) : undefined);
-  const summary = (['from', 'to', 'range'] as const).flatMap((f) => (errors?.[f]?.[0] ? [{ field: f === 'range' ? 'from' : f, message: te(errors[f]![0]!) }] : []));
+  const summary = (['from', 'to', 'range'] as const).flatMap((f) =>
+    errors?.[f]?.[0] ? [{ field: f === 'range' ? 'from' : f, message: `${t(f === 'range' ? 'legend' : f)}: ${te(errors[f]![0]!)}` }] : [],
+  );
   const showCustom = range.preset === 'custom' || Boolean(errors);
   return (
     <div className="range-controls">

@@ -33,7 +33,7 @@ export function SetPasswordForm({ token }: { token: string }) {
   }
   const error = (field: string) => (state.fields?.[field]?.[0] ? te(state.fields[field]![0]!) : undefined);
   const summary = [
-    ...(['password', 'confirm'] as const).flatMap((f) => (error(f) ? [{ field: f, message: error(f)! }] : [])),
+    ...(['password', 'confirm'] as const).flatMap((f) => (error(f) ? [{ field: f, message: `${t(f)}: ${error(f)}` }] : [])),
     ...(state.formError ? [{ field: 'password', message: te(state.formError) }] : []),
     ...(error('token') ? [{ field: 'password', message: error('token')! }] : []),
   ];

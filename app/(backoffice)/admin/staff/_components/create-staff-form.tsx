@@ -13,8 +13,9 @@ export function CreateStaffForm() {
   const tf = useTranslations('form');
   const [state, action, pending] = useActionState<FormState, FormData>(createStaffAction, {});
   const error = (field: string) => (state.fields?.[field]?.[0] ? te(state.fields[field]![0]!) : undefined);
+  const labels = { name: t('name'), email: t('email'), role: t('role') };
   const summary = [
-    ...(['name', 'email', 'role'] as const).flatMap((f) => (error(f) ? [{ field: f, message: error(f)! }] : [])),
+    ...(['name', 'email', 'role'] as const).flatMap((f) => (error(f) ? [{ field: f, message: `${labels[f]}: ${error(f)}` }] : [])),
     ...(state.formError ? [{ field: 'name', message: te(state.formError) }] : []),
   ];
   return (
