@@ -66,6 +66,8 @@ export const applications = pgTable(
     index().on(t.personIdentifier),
     index().on(t.createdAt),
     index().on(t.decidedAt),
+    // Statistics and the CSV export read applications by the time they were submitted.
+    index().on(t.submittedAt),
     index().on(t.country, t.submittedAt),
     // Take-next reads the oldest unassigned submitted case.
     index('applications_queue_next').on(t.submittedAt, t.id).where(sql`${t.state} = 'submitted' and ${t.assignedTo} is null`),
@@ -110,7 +112,7 @@ export const infoRequests = pgTable(
     answerMessage: text(),
     answerChanges: jsonb().$type<Record<string, unknown>>(),
   },
-  (t) => [index().on(t.applicationId)],
+  (t) => [index().on(t.applicationId), index().on(t.createdAt)],
 );
 
 export const applicationEvents = pgTable(

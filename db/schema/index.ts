@@ -5,3 +5,4 @@ export * from './identities';
 export * from './applications';
 export * from './email';
 export * from './security';
+export * from './stats';

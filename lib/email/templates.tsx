@@ -81,6 +81,12 @@ export const templates = {
     ],
     action: d.statusUrl ? { label: t('info-requested.action'), href: d.statusUrl } : undefined,
   }),
+  'staff-invite': (t, d) => ({
+    subject: t('staff-invite.subject'),
+    heading: t('staff-invite.heading'),
+    paragraphs: [t('staff-invite.intro', { name: d.name ?? '', role: d.role ?? '' }), t('staff-invite.body'), t('staff-invite.ignore')],
+    action: { label: t('staff-invite.action'), href: d.link ?? '' },
+  }),
 } satisfies Record<string, TemplateFn>;
 
 export type TemplateName = keyof typeof templates;

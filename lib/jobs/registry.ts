@@ -8,6 +8,7 @@ import { deliverPendingEmails, resendSender } from '@/lib/email';
 import { remindAndExpire } from '@/lib/applications/expire';
 import { purgeExpiredDocuments } from '@/lib/retention';
 import { deleteExpiredState } from '@/lib/retention/housekeeping';
+import { refreshRecentStats } from '@/lib/stats/rollup';
 
 export type JobDefinition = {
   name: string;
@@ -54,5 +55,16 @@ export const jobs: JobDefinition[] = [
     name: 'housekeeping',
     cron: '*/15 * * * *',
     run: (db) => deleteExpiredState(db),
+  },
+  {
+    // The dashboard's daily roll-up: complete days only; today is always counted live.
+    name: 'stats-rollup',
+    cron: '*/10 * * * *',
+    run: (db) => refreshRecentStats(db),
+  },
+  {
+    name: 'stats-rollup-nightly',
+    cron: '40 2 * * *',
+    run: (db) => refreshRecentStats(db, { days: 40 }),
   },
 ];

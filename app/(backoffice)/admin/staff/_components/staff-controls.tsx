@@ -1,0 +1,77 @@
+'use client';
+import { useActionState } from 'react';
+import { useTranslations } from 'next-intl';
+import type { StaffRole } from '@/db/schema/auth';
+import type { FormState } from '@/lib/staff/action-state';
+import { changeRoleAction, resendInviteAction, setActiveAction } from '../actions';
+import { RoleRadios } from './role-radios';
+
+function Outcome({ state, values }: { state: FormState; values?: Record<string, string> }) {
+  const t = useTranslations('admin.detail');
+  const te = useTranslations('errors');
+  if (state.formError)
+    return (
+      <div className="alert alert-error" role="alert">
+        <div className="alert-body">
+          <p className="alert-text">{te(state.formError)}</p>
+        </div>
+      </div>
+    );
+  if (state.notice)
+    return (
+      <div className="alert alert-success" role="status">
+        <div className="alert-body">
+          <p className="alert-text">{t(state.notice, values)}</p>
+        </div>
+      </div>
+    );
+  return null;
+}
+
+type Props = { userId: string; email: string; role: StaffRole | null; active: boolean; passwordSet: boolean };
+
+/** Change role, deactivate or reactivate, and send a new set-password link. */
+export function StaffControls({ userId, email, role, active, passwordSet }: Props) {
+  const t = useTranslations('admin');
+  const te = useTranslations('errors');
+  const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRoleAction.bind(null, userId), {});
+  const [activeState, activeAction, activePending] = useActionState<FormState>(setActiveAction.bind(null, userId, !active), {});
+  const [inviteState, inviteAction, invitePending] = useActionState<FormState>(resendInviteAction.bind(null, userId), {});
+  const roleError = roleState.fields?.role?.[0] ? te(roleState.fields.role[0]) : undefined;
+  return (
+    <div className="staff-actions">
+      <form action={roleAction} noValidate aria-labelledby="change-role-heading">
+        <h2 className="h3" id="change-role-heading">
+          {t('detail.changeRole.legend')}
+        </h2>
+        <Outcome state={roleState} values={{ role: role ? t(`role.${role}`) : t('staff.noRole') }} />
+        <RoleRadios idPrefix="new-role" legend={t('detail.role')} defaultRole={role} error={roleError} />
+        <button type="submit" className="button button-secondary" disabled={rolePending} aria-disabled={rolePending}>
+          {t('detail.changeRole.submit')}
+        </button>
+      </form>
+      <form action={activeAction} aria-labelledby="active-heading">
+        <h2 className="h3" id="active-heading">
+          {t(active ? 'detail.deactivate.heading' : 'detail.reactivate.heading')}
+        </h2>
+        <Outcome state={activeState} />
+        <p>{t(active ? 'detail.deactivate.hint' : 'detail.reactivate.hint')}</p>
+        <button type="submit" className={active ? 'button button-secondary' : 'button button-primary'} disabled={activePending} aria-disabled={activePending}>
+          {t(active ? 'detail.deactivate.submit' : 'detail.reactivate.submit')}
+        </button>
+      </form>
+      {active && !passwordSet ? (
+        <form action={inviteAction} aria-labelledby="invite-heading">
+          <h2 className="h3" id="invite-heading">
+            {t('detail.invite.heading')}
+          </h2>
+          <Outcome state={inviteState} values={{ email }} />
+          <p>{t('detail.invite.hint')}</p>
+          <button type="submit" className="button button-secondary" disabled={invitePending} aria-disabled={invitePending}>
+            {t('detail.invite.submit')}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
