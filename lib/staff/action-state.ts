@@ -16,7 +16,9 @@ export function stateFromError(error: unknown): FormState {
 
 /** Parses form data with a shared schema, throwing the INVALID_INPUT error the form shows. */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData, fields: string[]): z.output<S> {
-  const raw = Object.fromEntries(fields.map((f) => [f, form.get(f) ?? undefined]));
+  // Anything but form data (a hand-made request) is simply empty input: field errors, never a crash.
+  const get = (f: string) => (form instanceof FormData ? (form.get(f) ?? undefined) : undefined);
+  const raw = Object.fromEntries(fields.map((f) => [f, get(f)]));
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw fromZod(parsed.error);
   return parsed.data;

@@ -11,7 +11,7 @@ import { builtActions, builtRoutes, outcomeOfAction, outcomeOfGet, signIn, type 
 const identities = ['anonymous', 'forged cookie', 'applicant with status link', 'staff without a role', 'caseworker', 'supervisor', 'admin'] as const;
 type Identity = (typeof identities)[number];
 type Expected = Record<Identity, string>;
-type Fixture = { applicationId: string; documentId: string; statusToken: string };
+type Fixture = { applicationId: string; documentId: string; statusToken: string; staffUserId: string };
 
 const staffOnly: Expected = {
   anonymous: 'redirect:/signin',
@@ -23,6 +23,8 @@ const staffOnly: Expected = {
   admin: 'redirect:/no-access',
 };
 const everyone = (outcome: string): Expected => Object.fromEntries(identities.map((i) => [i, outcome])) as Expected;
+const supervisorsOnly: Expected = { ...staffOnly, caseworker: 'redirect:/no-access', admin: 'ok' };
+const adminsOnly: Expected = { ...staffOnly, caseworker: 'redirect:/no-access', supervisor: 'redirect:/no-access', admin: 'ok' };
 
 /** Pages and route handlers: how to request each, and what each visitor must get. */
 const routes: Record<string, { url: (f: Fixture) => string; expect: Expected } | 'public' | 'not back office'> = {
@@ -33,6 +35,16 @@ const routes: Record<string, { url: (f: Fixture) => string; expect: Expected } |
     expect: { ...everyone('redirect:/caseworker'), anonymous: 'ok', 'forged cookie': 'ok', 'applicant with status link': 'ok' },
   },
   '/(backoffice)/no-access/page': { url: () => '/no-access', expect: everyone('ok') },
+  '/(backoffice)/supervisor/page': { url: () => '/supervisor', expect: supervisorsOnly },
+  '/(backoffice)/supervisor/access/page': { url: () => '/supervisor/access', expect: supervisorsOnly },
+  '/(backoffice)/supervisor/export/[table]/route': {
+    url: () => '/supervisor/export/funnel',
+    expect: { anonymous: 'redirect:/signin', 'forged cookie': '401', 'applicant with status link': 'redirect:/signin', 'staff without a role': '403', caseworker: '403', supervisor: 'ok', admin: 'ok' },
+  },
+  '/(backoffice)/admin/page': { url: () => '/admin', expect: { ...adminsOnly, admin: 'redirect:/admin/staff' } },
+  '/(backoffice)/admin/staff/page': { url: () => '/admin/staff', expect: adminsOnly },
+  '/(backoffice)/admin/staff/new/page': { url: () => '/admin/staff/new', expect: adminsOnly },
+  '/(backoffice)/admin/staff/[id]/page': { url: (f) => `/admin/staff/${f.staffUserId}`, expect: adminsOnly },
   '/api/v1/documents/[id]/route': {
     url: (f) => `/api/v1/documents/${f.documentId}?size=thumb`,
     expect: { anonymous: '401', 'forged cookie': '401', 'applicant with status link': '401', 'staff without a role': '403', caseworker: 'ok', supervisor: 'ok', admin: '403' },
@@ -67,6 +79,7 @@ const caseAction: Expected = {
   supervisor: 'ran',
   admin: 'FORBIDDEN',
 };
+const adminAction: Expected = { ...caseAction, caseworker: 'FORBIDDEN', supervisor: 'FORBIDDEN', admin: 'ran' };
 const unknownCase = () => ({ applicationId: randomUUID(), expectedVersion: 1 });
 
 /** Server actions reachable from back-office pages: the arguments to call each with, and who may run it. */
@@ -79,6 +92,10 @@ const actions: Record<string, { args: () => unknown[]; expect: Expected } | 'pub
   'app/(backoffice)/caseworker/actions.ts#requestInfoAction': { args: () => [{ ...unknownCase(), question: true, message: 'x' }], expect: caseAction },
   'app/(backoffice)/caseworker/actions.ts#addNoteAction': { args: () => [{ applicationId: randomUUID(), body: 'x' }], expect: caseAction },
   'app/(backoffice)/caseworker/actions.ts#reassignCaseAction': { args: () => [{ ...unknownCase(), assignee: '' }], expect: { ...caseAction, caseworker: 'FORBIDDEN' } },
+  'app/(backoffice)/admin/staff/actions.ts#createStaffAction': { args: () => [{}, {}], expect: adminAction },
+  'app/(backoffice)/admin/staff/actions.ts#changeRoleAction': { args: () => [randomUUID(), {}, {}], expect: adminAction },
+  'app/(backoffice)/admin/staff/actions.ts#setActiveAction': { args: () => [randomUUID(), true, {}], expect: adminAction },
+  'app/(backoffice)/admin/staff/actions.ts#resendInviteAction': { args: () => [randomUUID(), {}], expect: adminAction },
   // The sign-in form, sign-out and the language switcher serve everyone by design.
   'lib/auth/actions.ts#signInWithPassword': 'public',
   'lib/auth/actions.ts#signInWithSso': 'public',
@@ -105,7 +122,8 @@ beforeAll(async () => {
   const [doc] = await sql<{ id: string }[]>`select id from documents where application_id = ${app.id}`;
   const statusToken = randomToken();
   await sql`update applications set status_token_hash = ${sha256(statusToken)} where id = ${app.id}`;
-  fixture = { applicationId: app.id, documentId: doc!.id, statusToken };
+  const [staffUser] = await sql<{ id: string }[]>`select id from users where email = 'caseworker2@demo.example'`;
+  fixture = { applicationId: app.id, documentId: doc!.id, statusToken, staffUserId: staffUser!.id };
   await sql`insert into users (id, email, name, role, password_hash) values (${randomUUID()}, 'new.sso.user@demo.example', 'New Person', null, ${await hash('no-role-password')})`;
 
   jars.anonymous = {};

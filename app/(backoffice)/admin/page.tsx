@@ -1,5 +1,7 @@
 import { redirect } from 'next/navigation';
+import { requireStaffPage } from '@/lib/auth';
 
-export default function AdminPage() {
+export default async function AdminPage() {
+  await requireStaffPage('admin', '/admin');
   redirect('/admin/staff');
 }

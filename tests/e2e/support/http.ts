@@ -55,9 +55,10 @@ export async function outcomeOfAction(pagePath: string, actionId: string, args: 
   });
   const body = await res.text();
   if (res.status >= 300 && res.status < 400) return `redirect:${new URL(res.headers.get('location')!, baseURL()).pathname}`;
-  const code = /"ok":false,"code":"(\w+)"/.exec(body)?.[1];
+  // Case actions answer { ok, code }; staff forms answer { formError | fields | notice }.
+  const code = /"ok":false,"code":"(\w+)"/.exec(body)?.[1] ?? /"formError":"(\w+)"/.exec(body)?.[1];
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') return code;
-  if (res.status === 200 && (/"ok":true/.test(body) || code)) return 'ran';
+  if (res.status === 200 && (/"ok":true/.test(body) || code || /"(fields|notice)":/.test(body))) return 'ran';
   return `unexpected ${res.status}: ${body.slice(0, 200)}`;
 }
 
