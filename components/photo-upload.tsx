@@ -5,6 +5,7 @@
 import imageCompression from 'browser-image-compression';
 import { useTranslations } from 'next-intl';
 import { useRef, useState } from 'react';
+import { describedBy, HintAndError } from '@/components/form/field-parts';
 
 export type UploadedPhoto = { id: string; kind: string; qualityHints: string[] };
 
@@ -66,7 +67,6 @@ export function PhotoUpload({
   onUploaded: (photo: UploadedPhoto) => void;
 }) {
   const t = useTranslations('photoUpload');
-  const tf = useTranslations('form');
   const camera = useRef<HTMLInputElement>(null);
   const files = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ phase: 'idle' });
@@ -106,19 +106,9 @@ export function PhotoUpload({
   const hints = value?.qualityHints ?? [];
   return (
     <div className={`form-group${error ? ' form-error' : ''}`} data-testid={`photo-${kind}`}>
-      <fieldset aria-describedby={[hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined}>
+      <fieldset aria-describedby={describedBy(id, hint, error)}>
         <legend className="form-label">{label}</legend>
-        {hint ? (
-          <span className="form-hint" id={`${id}-hint`}>
-            {hint}
-          </span>
-        ) : null}
-        {error ? (
-          <span className="form-error-message" id={`${id}-error`}>
-            <span className="sr-only">{tf('errorPrefix')} </span>
-            {error}
-          </span>
-        ) : null}
+        <HintAndError id={id} hint={hint} error={error} />
 
         {value ? (
           <div className="mt-3">
