@@ -23,12 +23,17 @@ export function typedOnJourney(journey: Pick<Journey, 'typedEnc'>): Typed | null
 
 export type MitidStart = { ok: true; loginUrl: URL } | { ok: false; next: string };
 
+/** An eID below `substantial` never links without a caseworker, whatever MitID says (the same gate as decideMatch). */
+export const LOA_REASON = 'loa_below_substantial';
+const tooWeak = (identity: { levelOfAssurance: string }) => identity.levelOfAssurance !== 'substantial' && identity.levelOfAssurance !== 'high';
+
 export async function startMitidLogin(db: Db, journey: Journey | null): Promise<MitidStart> {
   const identity = await journeyIdentity(db, journey);
   const state = journeyState(journey!);
   if (await findActiveLink(db, identity.personIdentifier)) return { ok: false, next: destinationAfterLink(journey!) };
   if (state.autoOutcome === 'limited') return { ok: false, next: '/connect/limit' };
   if (state.autoOutcome !== 'not_matched' || !journey!.typedEnc) return { ok: false, next: '/connect' };
+  if (tooWeak(identity)) return { ok: false, next: '/apply' };
   const request = newLoginRequest();
   const loginUrl = await getMitidBroker().authorizationUrl(request);
   await beginLogin(db, journey!.id, 'mitid', request);
@@ -50,6 +55,10 @@ export async function completeMitidLogin(db: Db, journeyId: string, callback: UR
     await recordAttempt(db, { identity, method: 'mitid', outcome: 'rate_limited', reasons: [] });
     await mergeJourneyState(db, journeyId, { autoOutcome: 'limited' });
     return '/connect/limit';
+  }
+  if (tooWeak(identity)) {
+    await recordAttempt(db, { identity, method: 'mitid', outcome: 'manual', reasons: [LOA_REASON], cprIndex: blindIndex(typed.cpr) });
+    return '/apply';
   }
   if (safeEqual(mitid.cpr, typed.cpr)) {
     await createLink(db, { identity, cpr: typed.cpr, method: 'mitid', reasons: [], email: typed.email, locale: context.locale });

@@ -1,7 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { answerInfoRequest, connectAppDb, insertWaitingCase, type Sql } from './support/database';
-import { desktop, expectAccessible, launch, newPage } from './support/browser';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { documentPhoto } from '../support/test-images';
+import { uploadedThumbnail } from './support/apply';
+import { closeAppDatabase, latestStatusLink, useAppDatabase } from './support/app-data';
+import { connectAppDb, insertWaitingCase, type Sql } from './support/database';
+import { baseURL, desktop, expectAccessible, launch, newPage, phone } from './support/browser';
 
 let browser: Browser;
 let sql: Sql;
@@ -9,10 +12,12 @@ let sql: Sql;
 beforeAll(async () => {
   browser = await launch();
   sql = connectAppDb();
+  useAppDatabase(inject('dataDir'), baseURL());
 });
 afterAll(async () => {
   await browser?.close();
   await sql?.end();
+  await closeAppDatabase();
 });
 
 const state = (page: Page) => page.getByTestId('case-state').textContent();
@@ -95,8 +100,20 @@ describe('a caseworker’s day', () => {
     await expect.poll(() => state(page)).toBe('Awaiting the applicant');
     await expectAccessible(page);
 
-    // The applicant answers from the status link; the case is back in the queue.
-    await answerInfoRequest(sql, fixture.id, 'Here is a sharper photo.');
+    // The applicant answers from the status link in the request email, on a phone; the case is back in the queue.
+    const applicant = await newPage(browser, phone);
+    await applicant.page.goto(await latestStatusLink(fixture.reference));
+    await applicant.page.getByTestId('answer-form').waitFor();
+    expect(await applicant.page.getByTestId('request-message').textContent()).toContain('Your photo is blurred.');
+    const [chooser] = await Promise.all([
+      applicant.page.waitForEvent('filechooser'),
+      applicant.page.getByTestId('photo-passport_photo').getByRole('button', { name: 'Choose file' }).click(),
+    ]);
+    await chooser.setFiles({ name: 'daylight.jpg', mimeType: 'image/jpeg', buffer: await documentPhoto('passport_photo', 2400) });
+    await uploadedThumbnail(applicant.page, 'passport_photo');
+    await applicant.page.getByRole('button', { name: 'Send answer' }).click();
+    await expect.poll(() => applicant.page.getByTestId('status-state').textContent()).toContain('Received');
+    await applicant.context.close();
     await page.reload();
     expect(await state(page)).toBe('Waiting');
 
@@ -116,9 +133,10 @@ describe('a caseworker’s day', () => {
     // The applicant's emails, in the demo mailbox, without the CPR number.
     await page.goto('/dev/mailbox');
     const mails = page.locator('tr', { hasText: email });
-    await expect.poll(() => mails.count()).toBe(2);
+    await expect.poll(() => mails.count()).toBe(3);
     expect(await mails.allTextContents()).toEqual([
       expect.stringContaining('Your eID is now connected to your CPR number'),
+      expect.stringContaining('We have received your answer'),
       expect.stringContaining('We need more information for your application'),
     ]);
     await mails.first().getByRole('link').click();

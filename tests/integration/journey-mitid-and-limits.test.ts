@@ -51,6 +51,14 @@ describe('the MitID match', () => {
     expect((await attempts('p26')).at(-1)).toEqual({ method: 'mitid', outcome: 'mitid_mismatch' });
   });
 
+  it('never links an eID below substantial assurance through MitID: a caseworker decides', async () => {
+    const { cookie } = await loginWithEid('x01');
+    expect(await (await submit(cookie, { cpr: cprOf('x01'), email: 'camille@example.com' })).json()).toMatchObject({ result: 'not_matched' });
+    const { res } = await loginWithMitid(cookie, { person: 'x01' });
+    expect(location(res)).toBe(`${APP}/apply`);
+    expect(await db().$count(s.identityLinks, eq(s.identityLinks.personIdentifier, pidOf('x01')))).toBe(0);
+  });
+
   it('offers MitID only after an automatic match that did not link', async () => {
     const { cookie } = await loginWithEid('p28');
     const { res } = await loginWithMitid(cookie, { person: 'p28' });

@@ -1,11 +1,10 @@
 // Direct access to the e2e app's database: fixtures a test needs (a waiting case whose CPR number is in the
-// register), the applicant's answer while the status page is not part of this app yet, and checks of what was recorded.
+// register) and checks of what was recorded.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { newReference } from '../../../lib/applications/reference';
-import { nextState } from '../../../lib/applications/states';
 import { blindIndex, encrypt, randomToken, sha256 } from '../../../lib/security/crypto';
 
 export type Sql = postgres.Sql;
@@ -57,19 +56,3 @@ export async function insertWaitingCase(
   });
 }
 
-/**
- * The applicant answers a request for more information, as the status page will do it: one transaction with the
- * state-machine step (awaiting_applicant → submitted), the answered request and the history event.
- */
-export async function answerInfoRequest(sql: Sql, applicationId: string, message: string): Promise<void> {
-  await sql.begin(async (tx) => {
-    const [app] = await tx<{ state: 'awaiting_applicant'; version: number }[]>`select state, version from applications where id = ${applicationId}`;
-    const to = nextState(app!.state, 'answer');
-    if (!to) throw new Error(`cannot answer an application in state ${app!.state}`);
-    const updated = await tx`update applications set state = ${to}, version = version + 1, last_activity_at = now(), updated_at = now()
-                             where id = ${applicationId} and version = ${app!.version} returning id`;
-    if (updated.length !== 1) throw new Error('the application changed meanwhile');
-    await tx`update info_requests set answered_at = now(), answer_message = ${message} where application_id = ${applicationId} and answered_at is null`;
-    await tx`insert into application_events (application_id, actor_type, type) values (${applicationId}, 'applicant', 'answered')`;
-  });
-}
