@@ -40,7 +40,8 @@ export function dateParts(kind: 'birth' | 'expiry') {
     .transform((v) => formatIsoDate(Number(v.year), Number(v.month), Number(v.day)));
 }
 
-const name = z.string().trim().min(1, 'required').max(100, 'tooLong');
+// Names as on the document: letters, not digits (which also keeps CPR numbers out of names and emails).
+const name = z.string().trim().min(1, 'required').max(100, 'tooLong').regex(/^[^0-9]*$/, 'noDigits');
 const country = z.string().trim().min(1, 'required').refine(isCountryCode, 'application.countryInvalid');
 
 export const cprField = z

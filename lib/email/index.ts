@@ -6,6 +6,7 @@ import { emailOutbox } from '@/db/schema';
 import type { Db, DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { decryptJson, encryptJson } from '@/lib/security/crypto';
 import { renderEmail, type RenderedEmail } from './render';
@@ -23,7 +24,7 @@ export async function enqueueEmail(
 ): Promise<string> {
   const data = email.data ?? {};
   // A CPR number must never leave in an email: refuse rather than send.
-  if (Object.values(data).some((v) => CPR_LIKE.test(v))) throw new Error('email data must not contain a CPR number');
+  if (Object.values(data).some((v) => CPR_LIKE.test(v))) throw new AppError('INVALID_INPUT', 'cprInEmail');
   const [row] = await tx
     .insert(emailOutbox)
     .values({ toAddress: email.to, template: email.template, locale: email.locale, dataEnc: encryptJson(data) })

@@ -6,7 +6,7 @@ import { email, requiredText, z } from '@/lib/validation';
 export const MIN_PASSWORD_LENGTH = 12;
 
 export const createStaffSchema = z.object({
-  name: requiredText(200),
+  name: requiredText(200).regex(/^[^0-9]*$/, 'noDigits'),
   email: email.transform((v) => v.toLowerCase()),
   role: z.enum(staffRoles, 'required'),
 });

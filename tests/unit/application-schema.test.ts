@@ -35,6 +35,10 @@ describe('the application schema shared by the form and the server', () => {
     expect(validateApplication({ ...valid, consent: false })).toMatchObject({ ok: false, step: 4 });
   });
 
+  it('refuses digits in a name (a CPR number typed into a name would otherwise reach an email)', () => {
+    expect(validateApplication({ ...valid, givenNames: 'Erika 150385 1234' })).toMatchObject({ ok: false, step: 2, fields: { givenNames: ['noDigits'] } });
+  });
+
   it('tells an expired document, an impossible date and a date in the future apart', () => {
     const errors = (values: object) => {
       const r = detailsStep.safeParse({ ...valid, ...values });
