@@ -1,7 +1,7 @@
 // Links between an eID person identifier and a CPR number: created by the automatic or MitID match (with the attempt,
 // the audit event and the confirmation email in one transaction), looked up and revoked through the links API.
 import { and, eq, isNull } from 'drizzle-orm';
-import { identityLinks } from '@/db/schema';
+import { identityLinks, journeys } from '@/db/schema';
 import { recordEvent, type Actor } from '@/lib/audit';
 import type { Db, DbOrTx } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
@@ -72,6 +72,8 @@ export async function createLink(db: Db, link: NewLink): Promise<{ created: bool
         locale: link.locale,
         data: { name: `${identity.givenNames} ${identity.familyName}`, method: link.method },
       });
+      // Linked: what was typed on the way (CPR, email) is no longer needed, and a shared phone must not show it again.
+      await tx.update(journeys).set({ typedEnc: null }).where(eq(journeys.eidIdentityId, identity.id));
     });
     return { created: true };
   } catch (e) {

@@ -9,6 +9,10 @@ export async function deleteExpiredState(db: Db): Promise<Record<string, number>
     rateLimits: await count(sql`delete from rate_limits where expires_at < now()`),
     sessions: await count(sql`delete from sessions where expires < now() or last_seen_at < now() - interval '1 day'`),
     drafts: await count(sql`delete from application_drafts where expires_at < now()`),
+    // Submitted photos belong to their application now: they no longer hold their journey (with its typed CPR) alive.
+    detached: await count(sql`
+      update documents d set journey_id = null from journeys j
+       where d.journey_id = j.id and d.application_id is not null and j.expires_at < now() - interval '1 hour'`),
     // A journey's unsubmitted uploads are removed by the upload clean-up first; until then the journey stays.
     journeys: await count(sql`
       delete from journeys j where j.expires_at < now() - interval '1 hour'

@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { journeys } from '@/db/schema';
+import { applications, documents, journeys } from '@/db/schema';
+import { seedDemo } from '@/db/seed';
 import { getDb } from '@/lib/db';
 import { createJourney } from '@/lib/journey';
 import { deleteExpiredState } from '@/lib/retention/housekeeping';
@@ -23,4 +24,18 @@ describe('housekeeping', () => {
     expect(left.map((j) => j.id)).toEqual([live.id]);
     expect(await peek(getDb(), 'live-key')).toBe(1);
   });
+
+  it('lets go of a journey once its photos belong to a submitted application', async () => {
+    await seedDemo(process.env.DATABASE_URL!, { applications: 5 });
+    const [app] = await getDb().select({ id: applications.id }).from(applications).limit(1);
+    const journey = await createJourney(getDb(), {});
+    await getDb().insert(documents).values({ applicationId: app!.id, journeyId: journey.id, kind: 'passport_photo', storageKey: 'seed/passport_photo.jpg', thumbKey: 'seed/passport_photo.thumb.webp', sha256: 'x', width: 1, height: 1, bytes: 1 });
+    await getDb().execute(sql`update journeys set expires_at = now() - interval '2 hours' where id = ${journey.id}`);
+
+    const result = await deleteExpiredState(getDb());
+
+    expect(result.detached).toBe(1);
+    expect(await getDb().select().from(journeys).where(eq(journeys.id, journey.id))).toEqual([]);
+  });
 });
+

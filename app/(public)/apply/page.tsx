@@ -6,6 +6,9 @@ import { submittedFromJourney } from '@/lib/applications/submit';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { currentJourney } from '@/lib/journey';
+import { journeyIdentity } from '@/lib/linking/auto-match';
+import { findActiveLink } from '@/lib/linking/links';
+import { redirect } from 'next/navigation';
 import { ApplyForm } from './_components/apply-form';
 import { NeedsEid } from './_components/needs-eid';
 import { Receipt } from './_components/receipt';
@@ -21,6 +24,8 @@ export default async function ApplyPage() {
   const db = getDb();
   const journey = await currentJourney(db);
   if (!hasEidLogin(journey)) return <NeedsEid />;
+  // An eID that is linked already has nothing to apply for (and a shared device must not show the last person's form).
+  if (await findActiveLink(db, (await journeyIdentity(db, journey)).personIdentifier)) redirect('/connect/done');
   const submitted = await submittedFromJourney(db, journey);
   if (submitted) return <Receipt reference={submitted.reference} email={submitted.email} />;
   const [start, locale] = await Promise.all([formStart(db, journey), getLocale() as Promise<Locale>]);
