@@ -80,7 +80,8 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
             state: 'submitted',
             eidIdentityId: identity.id,
             personIdentifier: identity.personIdentifier,
-            country: data.country,
+            // The eID's country, as the broker asserted it, never what the form says: it goes onto the link.
+            country: identity.country,
             documentType: data.documentType,
             givenNames: data.givenNames,
             familyName: data.familyName,
