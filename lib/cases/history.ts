@@ -52,6 +52,7 @@ export async function listInfoRequests(db: DbOrTx, applicationId: string) {
       createdAt: infoRequests.createdAt,
       answeredAt: infoRequests.answeredAt,
       answerMessage: infoRequests.answerMessage,
+      answerChanges: infoRequests.answerChanges,
       requestedBy: sql<string | null>`coalesce(${users.name}, ${users.email})`,
     })
     .from(infoRequests)

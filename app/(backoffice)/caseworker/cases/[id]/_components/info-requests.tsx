@@ -25,12 +25,42 @@ export async function InfoRequests({ requests }: { requests: CaseView['infoReque
                 {t('requests.answered', { date: format.dateTime(r.answeredAt, { dateStyle: 'medium', timeStyle: 'short' }) })}
                 {r.answerMessage ? <> — “{r.answerMessage}”</> : null}
               </p>
-            ) : (
-              <p className="text-muted">{t('requests.notAnswered')}</p>
-            )}
+            ) : null}
+            {r.answeredAt ? <AnswerChanges changes={(r.answerChanges as { fields?: Changes } | null)?.fields ?? {}} t={t} /> : null}
+            {r.answeredAt ? null : <p className="text-muted">{t('requests.notAnswered')}</p>}
           </li>
         ))}
       </ol>
     </section>
+  );
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<'caseworker'>>>;
+type Changes = Record<string, { from?: string | null; to?: string | null; changed?: boolean }>;
+
+/** What the applicant changed in an answer; a new CPR number is marked loudly, since the register record changes with it. */
+function AnswerChanges({ changes, t }: { changes: Changes; t: Translate }) {
+  const fields = Object.keys(changes);
+  if (fields.length === 0) return null;
+  return (
+    <>
+      {changes.cpr ? (
+        <div className="alert alert-warning" data-testid="cpr-changed">
+          <div className="alert-body">
+            <p className="alert-text">{t('requests.cprChanged')}</p>
+          </div>
+        </div>
+      ) : null}
+      <p>{t('requests.changedHeading')}</p>
+      <ul data-testid="answer-changes">
+        {fields.map((field) => (
+          <li key={field}>
+            {field === 'cpr'
+              ? t('fieldNames.cpr')
+              : t('requests.change', { field: t(`fieldNames.${field}` as 'fieldNames.cpr'), from: changes[field]?.from ?? '–', to: changes[field]?.to ?? '–' })}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }
