@@ -95,6 +95,7 @@ describe('a caseworker’s day', () => {
 
     // Request more information.
     await page.getByLabel('A new photo: Passport photo page').check();
+    await page.getByLabel('Correct: family name').check();
     await page.getByLabel('Message to the applicant').fill('Your photo is blurred. Please take a new one in daylight.');
     await page.getByRole('button', { name: 'Send the request' }).click();
     await expect.poll(() => state(page)).toBe('Awaiting the applicant');
@@ -111,11 +112,15 @@ describe('a caseworker’s day', () => {
     ]);
     await chooser.setFiles({ name: 'daylight.jpg', mimeType: 'image/jpeg', buffer: await documentPhoto('passport_photo', 2400) });
     await uploadedThumbnail(applicant.page, 'passport_photo');
+    await applicant.page.getByLabel('Family name').fill('Müller');
     await applicant.page.getByRole('button', { name: 'Send answer' }).click();
     await expect.poll(() => applicant.page.getByTestId('status-state').textContent()).toContain('Received');
     await applicant.context.close();
     await page.reload();
     expect(await state(page)).toBe('Waiting');
+    // What the answer changed is shown to whoever decides next.
+    expect(await page.getByTestId('answer-changes').textContent()).toBe('family name: MUELLER → Müller');
+    expect(await page.getByTestId('cpr-changed').count()).toBe(0);
 
     await page.getByRole('button', { name: 'Take this case' }).click();
     await expect.poll(() => state(page)).toBe('In review');
