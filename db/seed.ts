@@ -8,7 +8,8 @@ import { newReference } from '@/lib/applications/reference';
 import { connect, type Tx } from '@/lib/db';
 import { specimenJpeg, type SpecimenKind } from '@/lib/documents/specimen';
 import { env } from '@/lib/env';
-import { demoCpr, demoPersons } from '@/lib/register/demo-persons';
+import { demoRegisterRows } from '@/lib/register';
+import { demoCpr } from '@/lib/register/demo-persons';
 import { blindIndex, encrypt, randomToken, sha256 } from '@/lib/security/crypto';
 import { getStorage } from '@/lib/storage';
 
@@ -128,25 +129,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     canRevoke: true,
   });
 
-  await db.insert(s.cprRegister).values(
-    demoPersons.flatMap((p) =>
-      p.register
-        ? [{
-            cprEnc: encrypt(p.register.cpr),
-            cprIndex: blindIndex(p.register.cpr),
-            givenNames: p.register.givenNames,
-            middleName: p.register.middleName ?? null,
-            familyName: p.register.familyName,
-            dateOfBirth: p.register.dateOfBirth,
-            sex: p.register.sex,
-            status: p.register.status,
-            nameAddressProtected: p.register.nameAddressProtected,
-            historicalNames: p.register.historicalNames ?? [],
-            address: p.register.address ?? null,
-          }]
-        : [],
-    ),
-  );
+  await db.insert(s.cprRegister).values(demoRegisterRows());
 
   // History: eID logins over 60 days, most linked automatically, some by MitID, the rest applying manually.
   const identities: (typeof s.eidIdentities.$inferInsert)[] = [];

@@ -9,23 +9,26 @@ export const businessDays = pgTable('business_days', {
   ordinal: integer().notNull(),
 });
 
+/** The columns of a roll-up row; a fresh set per table (drizzle column builders belong to one table). */
+const rollupColumns = () => ({
+  day: date({ mode: 'string' }).notNull(),
+  metric: text().notNull(),
+  country: text().notNull().default(''),
+  k1: text().notNull().default(''),
+  k2: text().notNull().default(''),
+  k3: text().notNull().default(''),
+  actor: text().notNull().default(''),
+  num: integer().notNull().default(0),
+  n: integer().notNull(),
+});
+
 /**
  * Counts per Copenhagen day and metric with the dimensions each metric needs (country, k1–k3, actor, num).
  * Only complete past days are kept here; the current day is always counted from the source tables.
  */
 export const statsDaily = pgTable(
   'stats_daily',
-  {
-    day: date({ mode: 'string' }).notNull(),
-    metric: text().notNull(),
-    country: text().notNull().default(''),
-    k1: text().notNull().default(''),
-    k2: text().notNull().default(''),
-    k3: text().notNull().default(''),
-    actor: text().notNull().default(''),
-    num: integer().notNull().default(0),
-    n: integer().notNull(),
-  },
+  rollupColumns(),
   (t) => [index().on(t.metric, t.day)],
 );
 
@@ -35,17 +38,7 @@ export const statsDaily = pgTable(
  */
 export const statsMonthly = pgTable(
   'stats_monthly',
-  {
-    day: date({ mode: 'string' }).notNull(),
-    metric: text().notNull(),
-    country: text().notNull().default(''),
-    k1: text().notNull().default(''),
-    k2: text().notNull().default(''),
-    k3: text().notNull().default(''),
-    actor: text().notNull().default(''),
-    num: integer().notNull().default(0),
-    n: integer().notNull(),
-  },
+  rollupColumns(),
   (t) => [index().on(t.metric, t.day)],
 );
 

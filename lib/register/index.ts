@@ -2,8 +2,9 @@
 // a production adapter for the national register implements the same interface.
 import { eq } from 'drizzle-orm';
 import { cprRegister } from '@/db/schema';
+import { demoPersons } from './demo-persons';
 import type { DbOrTx } from '@/lib/db';
-import { blindIndex, decrypt } from '@/lib/security/crypto';
+import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
 
 export type RegisterRecord = {
   cpr: string;
@@ -43,4 +44,25 @@ export function tableRegister(db: DbOrTx): CprRegister {
       };
     },
   };
+}
+
+/** The demo persons as rows of the demo register (CPR encrypted, blind-indexed), for the seed and the tests. */
+export function demoRegisterRows(): (typeof cprRegister.$inferInsert)[] {
+  return demoPersons.flatMap(({ register: r }) =>
+    r
+      ? [{
+          cprEnc: encrypt(r.cpr),
+          cprIndex: blindIndex(r.cpr),
+          givenNames: r.givenNames,
+          middleName: r.middleName ?? null,
+          familyName: r.familyName,
+          dateOfBirth: r.dateOfBirth,
+          sex: r.sex,
+          status: r.status,
+          nameAddressProtected: r.nameAddressProtected,
+          historicalNames: r.historicalNames ?? [],
+          address: r.address ?? null,
+        }]
+      : [],
+  );
 }

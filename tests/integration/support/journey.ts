@@ -11,8 +11,9 @@ import { POST as startRoute } from '@/app/api/v1/journey/start/route';
 import * as s from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { JOURNEY_COOKIE } from '@/lib/journey';
-import { demoPersons, findDemoPerson } from '@/lib/register/demo-persons';
-import { blindIndex, encrypt, sha256 } from '@/lib/security/crypto';
+import { demoRegisterRows } from '@/lib/register';
+import { findDemoPerson } from '@/lib/register/demo-persons';
+import { sha256 } from '@/lib/security/crypto';
 
 export const APP = 'http://localhost:3000';
 export const RETURN_URL = `${APP}/dev/return`;
@@ -33,24 +34,7 @@ export function location(res: Response): string {
 }
 
 export async function seedRegister(db: Db): Promise<void> {
-  await db.insert(s.cprRegister).values(
-    demoPersons.flatMap((p) =>
-      p.register
-        ? [{
-            cprEnc: encrypt(p.register.cpr),
-            cprIndex: blindIndex(p.register.cpr),
-            givenNames: p.register.givenNames,
-            middleName: p.register.middleName ?? null,
-            familyName: p.register.familyName,
-            dateOfBirth: p.register.dateOfBirth,
-            sex: p.register.sex,
-            status: p.register.status,
-            nameAddressProtected: p.register.nameAddressProtected,
-            historicalNames: p.register.historicalNames ?? [],
-          }]
-        : [],
-    ),
-  );
+  await db.insert(s.cprRegister).values(demoRegisterRows());
 }
 
 export async function seedRelyingParty(db: Db, values: Partial<typeof s.relyingParties.$inferInsert> & { key?: string } = {}) {
