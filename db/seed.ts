@@ -1,7 +1,7 @@
 // Demo data, seeded once (demo mode only): the demo CPR register, staff, a relying party, and 60 days of history
 // (eID logins, automatic and MitID links, ~300 manual applications in every state with specimen photos).
 import { hash } from '@node-rs/argon2';
-import { eq, sql as dsql } from 'drizzle-orm';
+import { eq, inArray, sql as dsql } from 'drizzle-orm';
 import sharp from 'sharp';
 import * as s from '@/db/schema';
 import { newReference } from '@/lib/applications/reference';
@@ -82,6 +82,18 @@ function registerRowsFor(manual: { person: (typeof applicants)[number]; dob: str
       : { givenNames: given, familyName: family };
     return [{ cprEnc: encrypt(m.cpr), cprIndex: blindIndex(m.cpr), ...names, dateOfBirth: m.dob, sex, status: 'emigrated' as const, nameAddressProtected: false, address: null }];
   });
+}
+
+/** The demo staff accounts and the demo API key found in a database: production refuses to start while any exist. */
+export async function demoLeftovers(url: string): Promise<string[]> {
+  const { db, sql } = connect(url, 1);
+  try {
+    const staff = await db.select({ email: s.users.email }).from(s.users).where(inArray(s.users.email, demoStaff.map((u) => u.email)));
+    const parties = await db.select({ name: s.relyingParties.name }).from(s.relyingParties).where(eq(s.relyingParties.apiKeyHash, sha256(DEMO_RELYING_PARTY_KEY)));
+    return [...staff.map((u) => `staff account ${u.email}`), ...parties.map((p) => `relying party "${p.name}" with the demo API key`)];
+  } finally {
+    await sql.end({ timeout: 5 });
+  }
 }
 
 /** Seeds the demo data unless it is there already. Returns true when it seeded. */

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { isEmbeddedDatabase } from './db/demo-database';
 
 const key32 = z
   .string()
@@ -57,8 +58,10 @@ const schema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((v, ctx) => {
-    if (!v.APP_MODE_SET && (v.DATABASE_URL || v.S3_BUCKET || v.RESEND_API_KEY)) {
+    const embedded = v.DATABASE_URL !== undefined && isEmbeddedDatabase(v.DATABASE_URL, v.DATA_DIR);
+    if (!v.APP_MODE_SET && ((v.DATABASE_URL && !embedded) || v.S3_BUCKET || v.RESEND_API_KEY)) {
       // Real components without an explicit mode: never fall back to demo (it would seed demo staff into them).
+      // The embedded PostgreSQL of DATA_DIR is demo's own, so it needs no mode.
       ctx.addIssue({ code: 'custom', path: ['APP_MODE'], message: 'must be set explicitly (production or demo) when DATABASE_URL, S3_BUCKET or RESEND_API_KEY is set' });
     }
     if (v.APP_MODE !== 'production') return;

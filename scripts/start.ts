@@ -3,7 +3,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { runMigrations } from '@/db/migrate';
-import { seedDemo, demoStaff } from '@/db/seed';
+import { seedDemo, demoStaff, demoLeftovers } from '@/db/seed';
+import { DEMO_DATABASE_REFUSED } from '@/lib/db/demo-database';
 import { startEmbeddedPostgres, type EmbeddedHandle } from '@/lib/db/embedded';
 import { env, EnvError, type Env } from '@/lib/env';
 import { buildIfNeeded, nextBin } from './build-if-needed';
@@ -26,10 +27,11 @@ let embedded: EmbeddedHandle | undefined;
 const started = Date.now();
 
 async function main() {
-  if (!config.DATABASE_URL) {
-    if (!config.isDemo) throw new Error('DATABASE_URL is required in production');
+  // The one decision about the mode is made here, by lib/env; the server is told it, never left to guess.
+  if (config.isDemo) {
+    if (config.DATABASE_URL) fail(DEMO_DATABASE_REFUSED);
     console.log('Starting the embedded PostgreSQL (data in %s)…', path.join(config.DATA_DIR, 'pg'));
-    embedded = await startEmbeddedPostgres({ dir: path.join(config.DATA_DIR, 'pg') });
+    embedded = await startEmbeddedPostgres({ dir: path.join(config.DATA_DIR, 'pg'), log: (line) => console.log(line) });
     process.env.DATABASE_URL = embedded.url;
   }
   const url = process.env.DATABASE_URL!;
@@ -37,6 +39,11 @@ async function main() {
   if (config.isDemo) {
     const seeded = await seedDemo(url);
     console.log(seeded ? 'Demo data seeded.' : 'Demo data already present.');
+  } else {
+    const leftovers = await demoLeftovers(url);
+    if (leftovers.length > 0) {
+      fail(`Production refuses to start: this database holds demo data, usable by anyone who read the README: ${leftovers.join(', ')}. Remove them (or use a fresh database).`);
+    }
   }
 
   // Production instances run the build made by `npm run build`; only demo rebuilds when the sources changed.
@@ -48,7 +55,7 @@ async function main() {
   // arenas and the process keeps growing under parallel uploads; with two its memory stays flat (tests/bench).
   const child = spawn(process.execPath, [nextBin(), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, AUTH_URL: process.env.AUTH_URL ?? config.APP_URL, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+    env: { ...process.env, APP_MODE: config.APP_MODE, AUTH_URL: process.env.AUTH_URL ?? config.APP_URL, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
   });
   let announced = false;
   child.stdout.on('data', (chunk: Buffer) => {
@@ -76,6 +83,12 @@ function announce() {
   }
 }
 
+
+function fail(message: string): never {
+  throw new StartError(message);
+}
+
+class StartError extends Error {}
 
 main().catch(async (e) => {
   console.error(e instanceof Error ? e.message : e);

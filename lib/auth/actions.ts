@@ -13,7 +13,7 @@ export async function signInWithPassword(prev: SignInState, form: FormData): Pro
   const password = String(form.get('password') ?? '');
   if (!email || !password) return { error: 'required', field: email ? 'password' : 'email', email, attempt };
   try {
-    await signIn('credentials', { email, password, redirectTo: safeCallback(form.get('callbackUrl')) });
+    await signIn('credentials', { email, password, redirectTo: afterSignIn(form) });
     return {};
   } catch (e) {
     if (isRedirectError(e)) throw e;
@@ -23,7 +23,12 @@ export async function signInWithPassword(prev: SignInState, form: FormData): Pro
 }
 
 export async function signInWithSso(form: FormData): Promise<void> {
-  await signIn('sso', { redirectTo: safeCallback(form.get('callbackUrl')) });
+  await signIn('sso', { redirectTo: afterSignIn(form) });
+}
+
+// Without a page to return to, the sign-in page sends the now signed-in person to their role's home.
+function afterSignIn(form: FormData): string {
+  return safeCallback(form.get('callbackUrl')) ?? '/signin';
 }
 
 export async function signOutStaff(): Promise<void> {

@@ -12,7 +12,7 @@ import { hit, peek, resetLimit } from '@/lib/security/rate-limit';
 import { z } from '@/lib/validation';
 import { verifyPassword } from './password';
 import { linkSsoAccount } from './sso';
-import { ABSOLUTE_TIMEOUT_SECONDS, createStaffSession, endStaffSession } from './sessions';
+import { ABSOLUTE_TIMEOUT_SECONDS, createStaffSession, endStaffSession, resolveStaff } from './sessions';
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().min(1).max(512) });
 
@@ -100,7 +100,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user?.id) {
         token.sub = user.id;
         token.sid = await createStaffSession(getDb(), user.id);
+        return token;
       }
+      // The cookie is only a pointer: a session ended (signed out, timed out, account deactivated) is no session,
+      // for /api/auth/session as for every page. Returning null makes Auth.js clear the cookie.
+      if (!(await resolveStaff(getDb(), token.sid as string | undefined))) return null;
       return token;
     },
     async session({ session, token }) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeCallback } from '@/lib/auth/callback';
+import { safeCallback, staffHome } from '@/lib/auth/callback';
 import { roleCan } from '@/lib/auth/roles';
 
 describe('where sign-in may send staff', () => {
@@ -9,8 +9,19 @@ describe('where sign-in may send staff', () => {
 
   it('never redirects off the site', () => {
     for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', 'javascript:alert(1)', '', undefined, 42]) {
-      expect(safeCallback(bad)).toBe('/caseworker');
+      expect(safeCallback(bad)).toBeNull();
     }
+  });
+});
+
+describe('where staff land without a page to return to', () => {
+  it('sends each role to a page it can use', () => {
+    for (const role of ['caseworker', 'supervisor', 'admin'] as const) {
+      const home = staffHome(role);
+      const capability = home.startsWith('/admin') ? 'admin' : home.startsWith('/supervisor') ? 'supervisor' : 'caseworker';
+      expect(roleCan(role, capability)).toBe(true);
+    }
+    expect(staffHome('admin')).toBe('/admin/staff');
   });
 });
 

@@ -1,7 +1,6 @@
 // Direct access to the served app's database from an e2e test, through the app's own lib functions: the embedded
 // PostgreSQL's port is in its postmaster.pid and the demo keys in DATA_DIR/keys.json, so cookies and ciphertexts match.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+import { embeddedPort } from '../../../lib/db/demo-database';
 import { eidIdentities } from '../../../db/schema';
 
 let configured = false;
@@ -9,10 +8,8 @@ let configured = false;
 /** Points this process's lib/env and lib/db at the app under test. Call before using any lib function. */
 export function useAppDatabase(dataDir: string, baseURL: string): void {
   if (configured) return;
-  const pid = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
-  process.env.DATABASE_URL = `postgres://postgres:embedded@localhost:${pid[3]!.trim()}/postgres`;
+  process.env.DATABASE_URL = `postgres://postgres:embedded@localhost:${embeddedPort(dataDir)}/postgres`;
   process.env.DATA_DIR = dataDir;
-  process.env.APP_MODE = 'demo';
   process.env.APP_URL = baseURL;
   process.env.LOG_LEVEL = 'silent';
   configured = true;

@@ -1,10 +1,11 @@
-// Builds the app if needed and serves it in demo mode on a free port, with a fresh data folder and database.
+// Builds the app if needed and serves it as a newcomer does (`npm start` with nothing set but a port and a data
+// folder), on a free port with a fresh data folder and database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { embeddedPort } from '../../../lib/db/demo-database';
 import { freePort } from '../../../lib/db/embedded';
 import { buildIfNeeded } from '../../../scripts/build-if-needed';
 
@@ -17,14 +18,20 @@ declare module 'vitest' {
   }
 }
 
+/** The environment of a person who opened a terminal and typed the README's command: PATH and HOME, plus `extra`. */
+export function newcomerEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, ...extra } as unknown as NodeJS.ProcessEnv;
+}
+
 export default async function setup(project: TestProject) {
   buildIfNeeded();
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'im-e2e-'));
   const baseURL = `http://localhost:${port}`;
   const log: string[] = [];
+  // Only what the README tells a person to set: a port and a data folder. Anything more would hide the next bug.
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-    env: { ...process.env, APP_MODE: 'demo', PORT: String(port), DATA_DIR: dataDir, APP_URL: baseURL, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+    env: newcomerEnv({ PORT: String(port), DATA_DIR: dataDir }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c) => log.push(String(c)));
@@ -44,8 +51,7 @@ export default async function setup(project: TestProject) {
   }
   project.provide('baseURL', baseURL);
   project.provide('dataDir', dataDir);
-  // PostgreSQL writes its port on the 4th line of postmaster.pid; the launcher chose a free one.
-  const pgPort = readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3]!.trim();
+  const pgPort = embeddedPort(dataDir);
   project.provide('databaseUrl', `postgres://postgres:embedded@localhost:${pgPort}/postgres`);
 
   return async () => {
