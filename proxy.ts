@@ -1,5 +1,6 @@
-// Early answers only: a server action posted from another site is refused with the 403 page before it reaches the
-// action (Next would answer it with a 500), and a back-office URL without any session cookie goes straight to sign-in.
+// Early answers only: a form or server action posted to a page from another site is refused with the 403 page before
+// it reaches the action (Next would answer it with a 500), and a back-office URL without any session cookie goes
+// straight to sign-in.
 // The real checks are in every page, action and route handler (requireStaff, the journey and status sessions).
 import { NextResponse, type NextRequest } from 'next/server';
 
@@ -7,7 +8,8 @@ const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'
 const BACK_OFFICE = /^\/(caseworker|supervisor|admin)(\/|$)/;
 
 export function proxy(req: NextRequest) {
-  if (req.method === 'POST' && req.headers.has('next-action') && !sameOrigin(req)) return refuse(req);
+  // Route handlers under /api make their own same-origin checks (and the brokers' callbacks come from elsewhere).
+  if (req.method === 'POST' && !req.nextUrl.pathname.startsWith('/api/') && !sameOrigin(req)) return refuse(req);
   if (!BACK_OFFICE.test(req.nextUrl.pathname)) return NextResponse.next();
   const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
   if (hasSession) return NextResponse.next();
@@ -30,9 +32,11 @@ function sameOrigin(req: NextRequest): boolean {
 }
 
 function refuse(req: NextRequest) {
+  // Shown as a page, not run as an action: without the action header and with a body type Next never decodes as one.
   const headers = new Headers(req.headers);
   headers.delete('next-action');
   headers.delete('next-router-state-tree');
+  headers.set('content-type', 'application/x-www-form-urlencoded');
   return NextResponse.rewrite(new URL('/forbidden', req.url), { status: 403, request: { headers } });
 }
 

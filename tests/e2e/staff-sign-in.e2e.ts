@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, expectAccessible, launch, newPage } from './support/browser';
+import { baseURL, desktop, expectAccessible, launch, newPage } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -39,6 +39,68 @@ describe('staff sign-in', () => {
     await page.goto('/caseworker');
     expect(new URL(page.url()).pathname).toBe('/signin');
     expect(new URL(page.url()).searchParams.get('callbackUrl')).toBe('/caseworker');
+    await context.close();
+  });
+
+  it('lands an admin on staff administration, not on "No access"', async () => {
+    const { context, page } = await newPage(browser, desktop);
+    await page.goto('/signin');
+    await page.getByLabel('Email address').fill('admin@demo.example');
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/admin/staff');
+    expect(await page.locator('h1').textContent()).not.toContain('No access');
+    await context.close();
+  });
+
+  it('answers "no session" once the session was ended by signing out, even to the old cookie', async () => {
+    const { context, page } = await newPage(browser, desktop);
+    await page.goto('/signin');
+    await page.getByLabel('Email address').fill('supervisor@demo.example');
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/supervisor');
+    const cookies = await context.cookies();
+    const session = cookies.find((c) => c.name.endsWith('authjs.session-token'))!;
+    const before = await (await fetch(`${baseURL()}/api/auth/session`, { headers: { cookie: `${session.name}=${session.value}` } })).json();
+    expect(before.user?.email).toBe('supervisor@demo.example');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/signin');
+    const after = await (await fetch(`${baseURL()}/api/auth/session`, { headers: { cookie: `${session.name}=${session.value}` } })).json();
+    expect(after).toBeNull();
+    await context.close();
+  });
+
+  it('refuses a sign-in form posted from another site with the 403 page, not a server error', async () => {
+    const { context, page } = await newPage(browser, desktop);
+    await page.goto('/signin');
+    const action = await page.locator('form input[name^="$ACTION_ID_"]').first().getAttribute('name').catch(() => null);
+    // A cross-site form post as a browser sends it: the action's id, form fields, and the other site's Origin.
+    const form = new FormData();
+    if (action) form.append(action, '');
+    form.append('email', 'caseworker@demo.example');
+    form.append('password', 'demo-password');
+    const res = await fetch(`${baseURL()}/signin`, { method: 'POST', headers: { origin: 'https://evil.example', 'next-action': action?.replace('$ACTION_ID_', '') ?? 'x' }, body: form, redirect: 'manual' });
+    expect(res.status).toBe(403);
+    const html = await res.text();
+    expect(html).toContain('This request was refused');
+    expect(res.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
+    await context.close();
+  });
+
+  it('has an icon, so no page asks for a missing favicon', async () => {
+    const { context, page } = await newPage(browser, desktop);
+    const missing: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 404) missing.push(r.url());
+    });
+    await page.goto('/');
+    await page.goto('/signin');
+    const icon = await page.locator('link[rel="icon"]').first().getAttribute('href');
+    expect(icon).toBeTruthy();
+    expect((await fetch(new URL(icon!, baseURL()))).status).toBe(200);
+    expect(missing).toEqual([]);
     await context.close();
   });
 });
