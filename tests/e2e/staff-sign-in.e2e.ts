@@ -75,17 +75,20 @@ describe('staff sign-in', () => {
   it('refuses a sign-in form posted from another site with the 403 page, not a server error', async () => {
     const { context, page } = await newPage(browser, desktop);
     await page.goto('/signin');
-    const action = await page.locator('form input[name^="$ACTION_ID_"]').first().getAttribute('name').catch(() => null);
-    // A cross-site form post as a browser sends it: the action's id, form fields, and the other site's Origin.
-    const form = new FormData();
-    if (action) form.append(action, '');
-    form.append('email', 'caseworker@demo.example');
-    form.append('password', 'demo-password');
-    const res = await fetch(`${baseURL()}/signin`, { method: 'POST', headers: { origin: 'https://evil.example', 'next-action': action?.replace('$ACTION_ID_', '') ?? 'x' }, body: form, redirect: 'manual' });
-    expect(res.status).toBe(403);
-    const html = await res.text();
-    expect(html).toContain('This request was refused');
-    expect(res.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
+    // The form exactly as the page renders it (its hidden action fields included), posted the way a browser posts
+    // a form from another site: as a plain form (no JavaScript), and as the script of the app would (action header).
+    const hidden = await page.locator('form').first().locator('input[type="hidden"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as const));
+    expect(hidden.some(([name]) => name.startsWith('$ACTION'))).toBe(true);
+    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'https://evil.example', 'next-action': 'f'.repeat(42) }]) {
+      const form = new FormData();
+      for (const [name, value] of hidden) form.append(name, value);
+      form.append('email', 'caseworker@demo.example');
+      form.append('password', 'demo-password');
+      const res = await fetch(`${baseURL()}/signin`, { method: 'POST', headers, body: form, redirect: 'manual' });
+      expect(res.status).toBe(403);
+      expect(await res.text()).toContain('This request was refused');
+      expect(res.headers.get('set-cookie') ?? '').not.toContain('authjs.session-token');
+    }
     await context.close();
   });
 
