@@ -79,7 +79,8 @@ describe('staff sign-in', () => {
     // a form from another site: as a plain form (no JavaScript), and as the script of the app would (action header).
     const hidden = await page.locator('form').first().locator('input[type="hidden"]').evaluateAll((inputs) => inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value] as const));
     expect(hidden.some(([name]) => name.startsWith('$ACTION'))).toBe(true);
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'https://evil.example', 'next-action': 'f'.repeat(42) }]) {
+    const asPosted: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'https://evil.example', 'next-action': 'f'.repeat(42) }];
+    for (const headers of asPosted) {
       const form = new FormData();
       for (const [name, value] of hidden) form.append(name, value);
       form.append('email', 'caseworker@demo.example');

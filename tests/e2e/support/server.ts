@@ -1,7 +1,7 @@
 // Builds the app if needed and serves it as a newcomer does (`npm start` with nothing set but a port and a data
 // folder), on a free port with a fresh data folder and database.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -27,6 +27,8 @@ export default async function setup(project: TestProject) {
   buildIfNeeded();
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(os.tmpdir(), 'im-e2e-'));
+  // A folder PostgreSQL's own user may enter, like a clone's .data (the private-folder case has its own test).
+  await chmod(dataDir, 0o755);
   const baseURL = `http://localhost:${port}`;
   const log: string[] = [];
   // Only what the README tells a person to set: a port and a data folder. Anything more would hide the next bug.
