@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { TIME_ZONE } from '@/lib/calendar/danish-calendar';
 import { applicationEvents, applications } from '@/db/schema';
 import type { Staff } from '@/lib/auth/sessions';
 import { getDb } from '@/lib/db';
@@ -53,7 +54,8 @@ describe('access oversight', () => {
   it('lists the exports of the period with who, what and which dates', async () => {
     const supervisor: Staff = { id: ids.sup, email: 'sofie@example.dk', name: 'Sofie', role: 'supervisor', sessionId: 's' };
     await exportDashboardTable(getDb(), supervisor, 'backlog', parseRange(RANGE, NOW).range, 'en', NOW);
-    const today = new Date().toISOString().slice(0, 10);
+    // The export is recorded now; its day is Copenhagen's, which is already tomorrow in UTC's last hour(s).
+    const today = new Date().toLocaleDateString('sv-SE', { timeZone: TIME_ZONE });
     const { rows, total } = await listExports(getDb(), { from: '2025-01-01', to: today > '2025-01-01' ? today : '2025-01-01' });
     expect(total).toBe(1);
     expect(rows[0]).toMatchObject({ who: 'Sofie', table: 'backlog', from: '2025-04-01', to: '2025-04-23', rows: 4 });
