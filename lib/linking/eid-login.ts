@@ -51,9 +51,10 @@ export async function completeEidLogin(db: Db, journeyId: string, callback: URL)
   const identity = await recordEidIdentity(db, eid);
   const journey = await findJourney(db, journeyId);
   if (journey && journeyState(journey).purpose === 'connection') {
-    const connectionSessionId = await openConnectionSession(db, identity);
     await endJourney(db, journeyId);
-    return { to: CONNECTION_PATH, connectionSessionId };
+    // The page shows a person's CPR number (masked), applications and emails, and removes links: not on a low login.
+    if (identity.levelOfAssurance === 'low') return { to: `${CONNECTION_PATH}?error=assurance` };
+    return { to: CONNECTION_PATH, connectionSessionId: await openConnectionSession(db, identity) };
   }
   await updateJourney(db, journeyId, { eidIdentityId: identity.id, country: identity.country });
   if (await findActiveLink(db, identity.personIdentifier)) {

@@ -14,6 +14,7 @@ import { getDb } from '@/lib/db';
 import { findJourney, JOURNEY_COOKIE, verifyJourneyCookie } from '@/lib/journey';
 import { LOGINS_PER_IP } from '@/lib/linking/limits';
 import { findDemoPerson } from '@/lib/register/demo-persons';
+import { deleteExpiredState } from '@/lib/retention/housekeeping';
 import { decryptJson } from '@/lib/security/crypto';
 import { awaitingApplicant } from './support/cases';
 import { APP, cprOf, eidCallback, form, get, location, loginWithEid, RP_KEY, seedRegister, seedRelyingParty, simulateEid, submit } from './support/journey';
@@ -83,6 +84,13 @@ describe('signing in to /connection', () => {
     const crossSite = await connectionStart(form(`${APP}/api/v1/connection/start`, { country: 'DE' }, { 'sec-fetch-site': 'cross-site' }));
     expect(location(crossSite)).toBe(`${APP}/connection?error=unavailable`);
     expect(crossSite.cookies.get(JOURNEY_COOKIE)).toBeUndefined();
+  });
+
+  it('opens no session for an eID login below substantial assurance', async () => {
+    const { res, cookie } = await openConnection('x01');
+    expect(location(res)).toBe(`${APP}/connection?error=assurance`);
+    expect(cookie).toBe('');
+    expect(await db().$count(s.connectionSessions, eq(s.connectionSessions.personIdentifier, pidOf('x01')))).toBe(0);
   });
 
   it('shares the journey limit on logins per address', async () => {
@@ -180,6 +188,9 @@ describe('GET /api/v1/connection/data', () => {
     const idle = await download(cookie);
     expect(idle.status).toBe(401);
     expect((await idle.json()).error).toEqual({ code: 'UNAUTHENTICATED', message: 'Your session on this page has ended. Log in with your eID again.' });
+    // Housekeeping then deletes the ended session.
+    expect((await deleteExpiredState(db())).connectionSessions).toBeGreaterThanOrEqual(1);
+    expect(await db().$count(s.connectionSessions, eq(s.connectionSessions.personIdentifier, pidOf('p08')))).toBe(0);
   });
 });
 

@@ -9,7 +9,7 @@ import { ConnectionView } from './_components/connection-view';
 
 export const dynamic = 'force-dynamic';
 
-const notices = ['login', 'cancelled', 'limited', 'unavailable', 'returnTo'] as const;
+const notices = ['login', 'cancelled', 'limited', 'unavailable', 'returnTo', 'assurance'] as const;
 
 type Search = Promise<{ error?: string | string[]; removed?: string | string[] }>;
 
