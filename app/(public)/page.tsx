@@ -30,6 +30,14 @@ export default async function LandingPage() {
         <li>{t('readyDocument')}</li>
       </ul>
 
+      <h2>{t('connectionHeading')}</h2>
+      <p>{t('connectionBody')}</p>
+      <p>
+        <Link href="/connection" data-testid="landing-connection">
+          {t('connectionLink')}
+        </Link>
+      </p>
+
       <h2>{t('privacyHeading')}</h2>
       <p>{t('privacyBody')}</p>
     </div>

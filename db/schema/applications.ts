@@ -126,7 +126,15 @@ export const applicationEvents = pgTable(
     data: jsonb().$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.applicationId, t.createdAt), index().on(t.type, t.createdAt), index().on(t.actorId, t.createdAt)],
+  (t) => [
+    index().on(t.applicationId, t.createdAt),
+    index().on(t.type, t.createdAt),
+    index().on(t.actorId, t.createdAt),
+    // The person's own page lists the relying parties' look-ups of their identifier, newest first.
+    index('application_events_lookups_by_identifier')
+      .on(sql`(${t.data} ->> 'personIdentifier')`, t.createdAt)
+      .where(sql`${t.type} = 'link_looked_up'`),
+  ],
 );
 
 export const notes = pgTable(

@@ -17,6 +17,8 @@ export const emailOutbox = pgTable(
     providerId: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp({ withTimezone: true }),
+    /** The eID person identifier the email is about, so the person's own data copy can list it (staff mail: null). */
+    personIdentifier: text(),
   },
-  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.createdAt)],
+  (t) => [index().on(t.status, t.nextAttemptAt), index().on(t.createdAt), index().on(t.personIdentifier, t.createdAt)],
 );

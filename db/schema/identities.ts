@@ -76,6 +76,9 @@ export const identityLinks = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     revokedBy: text(),
     revokeReason: text(),
+    /** Where the person is told about the link and its removal, in their language (null on links made before this). */
+    email: text(),
+    locale: text({ enum: ['en', 'da'] }),
   },
   (t) => [
     uniqueIndex('identity_links_one_active_per_identifier').on(t.personIdentifier).where(sql`${t.revokedAt} is null`),

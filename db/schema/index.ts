@@ -6,3 +6,4 @@ export * from './applications';
 export * from './email';
 export * from './security';
 export * from './stats';
+export * from './connection';

@@ -112,7 +112,7 @@ export async function answerInfoRequest(db: Db, applicationId: string, input: un
       .where(and(eq(infoRequests.id, request.id), isNull(infoRequests.answeredAt)))
       .returning({ id: infoRequests.id });
     if (!answered.length) throw new AppError('CONFLICT', 'application.noOpenRequest');
-    await enqueueEmail(tx, { to: updated.email, template: 'applicationAnswerReceived', locale: updated.locale, data: { reference: updated.reference } });
+    await enqueueEmail(tx, { to: updated.email, personIdentifier: updated.personIdentifier, template: 'applicationAnswerReceived', locale: updated.locale, data: { reference: updated.reference } });
   });
   return { changedFields, photos: sentPhotos };
 }

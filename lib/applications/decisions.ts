@@ -7,6 +7,7 @@ import { recordEvent } from '@/lib/audit';
 import { applyTransition, assertMayDecide, changedMeanwhile, loadCase } from '@/lib/cases/transition';
 import type { Db } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
+import { connectionPageUrl } from '@/lib/linking/links';
 import { conflict } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { tableRegister, type CprRegister } from '@/lib/register';
@@ -122,6 +123,8 @@ export async function approveApplication(db: Db, input: CaseInput & { register?:
             method: 'manual',
             applicationId: current.id,
             linkedBy: input.staff.id,
+            email: current.email,
+            locale: current.locale,
           })
           .returning({ id: identityLinks.id });
         linkId = link!.id;
@@ -137,7 +140,7 @@ export async function approveApplication(db: Db, input: CaseInput & { register?:
       type: transitions.approve.event,
       data: { linkId, override, alreadyLinked: Boolean(active) },
     });
-    await enqueueEmail(tx, { to: current.email, template: 'application-approved', locale: current.locale, data: { reference: current.reference } });
+    await enqueueEmail(tx, { to: current.email, personIdentifier: current.personIdentifier, template: 'application-approved', locale: current.locale, data: { reference: current.reference, connectionUrl: connectionPageUrl() } });
     return { linkId, version: row.version };
   });
   logger.info({ applicationId: input.applicationId, staffId: input.staff.id, decision: 'approved' }, 'case decided');
@@ -161,6 +164,7 @@ export async function rejectApplication(
     await recordEvent(tx, { applicationId: current.id, actor: staffActor(input.staff), type: transitions.reject.event, data: { reason: input.reason, override } });
     await enqueueEmail(tx, {
       to: current.email,
+      personIdentifier: current.personIdentifier,
       template: 'application-rejected',
       locale: current.locale,
       data: { reference: current.reference, reason: input.reason, text: input.text },

@@ -13,7 +13,7 @@ import { applyTransition } from './transition';
 
 export const REMINDER_DAYS = [14, 25] as const;
 
-type Waiting = { id: string; version: number; email: string; locale: 'en' | 'da'; reference: string; requestedAt: Date; reminders: number };
+type Waiting = { id: string; version: number; email: string; personIdentifier: string | null; locale: 'en' | 'da'; reference: string; requestedAt: Date; reminders: number };
 
 async function waitingApplications(db: Db, olderThanDays: number): Promise<Waiting[]> {
   return db
@@ -21,6 +21,7 @@ async function waitingApplications(db: Db, olderThanDays: number): Promise<Waiti
       id: applications.id,
       version: applications.version,
       email: applications.email,
+      personIdentifier: applications.personIdentifier,
       locale: applications.locale,
       reference: applications.reference,
       requestedAt: sql<Date>`max(${infoRequests.createdAt})`.mapWith((v: string | Date) => new Date(v)),
@@ -44,7 +45,7 @@ export async function remindAndExpire(db: Db): Promise<{ reminded: number; expir
       if (daysSince(app.requestedAt) >= ANSWER_DAYS) {
         await db.transaction(async (tx) => {
           const row = await applyTransition(tx, { applicationId: app.id, transition: 'expire', actor: { type: 'system' }, expectedVersion: app.version, set: { assignedTo: null, assignedAt: null } });
-          await enqueueEmail(tx, { to: row.email, template: 'application-expired', locale: row.locale, data: { reference: row.reference } });
+          await enqueueEmail(tx, { to: row.email, personIdentifier: row.personIdentifier, template: 'application-expired', locale: row.locale, data: { reference: row.reference } });
         });
         expired++;
         continue;
@@ -62,7 +63,7 @@ export async function remindAndExpire(db: Db): Promise<{ reminded: number; expir
         if (!row) return;
         await recordEvent(tx, { applicationId: app.id, actor: { type: 'system' }, type: 'reminder_sent', data: { reminder: app.reminders + 1 } });
         const daysLeft = String(Math.max(1, Math.ceil(ANSWER_DAYS - daysSince(app.requestedAt))));
-        await enqueueEmail(tx, { to: app.email, template: 'info-reminder', locale: app.locale, data: { reference: app.reference, statusUrl: statusLink(token), days: daysLeft } });
+        await enqueueEmail(tx, { to: app.email, personIdentifier: app.personIdentifier, template: 'info-reminder', locale: app.locale, data: { reference: app.reference, statusUrl: statusLink(token), days: daysLeft } });
         reminded++;
       });
     } catch (e) {

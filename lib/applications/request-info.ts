@@ -65,6 +65,7 @@ export async function requestMoreInformation(
     });
     await enqueueEmail(tx, {
       to: current.email,
+      personIdentifier: current.personIdentifier,
       template: 'info-requested',
       locale: current.locale,
       data: {

@@ -119,6 +119,7 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
         });
         await enqueueEmail(tx, {
           to: data.email,
+          personIdentifier: identity.personIdentifier,
           template: 'applicationReceived',
           locale,
           data: { reference: created.reference, statusUrl: statusLink(token), name: data.givenNames, days: String(env().SERVICE_TARGET_DAYS) },

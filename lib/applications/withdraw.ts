@@ -22,6 +22,6 @@ export async function withdrawApplication(db: Db, applicationId: string, input: 
       expectedVersion,
       set: { assignedTo: null, assignedAt: null },
     });
-    await enqueueEmail(tx, { to: updated.email, template: 'applicationWithdrawn', locale: updated.locale, data: { reference: updated.reference } });
+    await enqueueEmail(tx, { to: updated.email, personIdentifier: updated.personIdentifier, template: 'applicationWithdrawn', locale: updated.locale, data: { reference: updated.reference } });
   });
 }

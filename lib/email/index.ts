@@ -1,5 +1,6 @@
 // Email: enqueueEmail writes an outbox row in the caller's transaction (the change and its email commit together);
-// deliverPendingEmails sends due rows through Resend with retries, the outbox id as idempotency key.
+// deliverPendingEmails sends due rows through Resend with retries, the outbox id as idempotency key. Emails to an
+// applicant carry the eID person identifier they are about, so the person's copy of their data can list them.
 import { and, asc, eq, inArray, lte, sql } from 'drizzle-orm';
 import { Resend } from 'resend';
 import { emailOutbox } from '@/db/schema';
@@ -20,14 +21,14 @@ export const MAX_ATTEMPTS = 8;
 
 export async function enqueueEmail(
   tx: DbOrTx,
-  email: { to: string; template: TemplateName; locale: Locale; data?: Record<string, string> },
+  email: { to: string; template: TemplateName; locale: Locale; data?: Record<string, string>; personIdentifier?: string | null },
 ): Promise<string> {
   const data = email.data ?? {};
   // A CPR number must never leave in an email: refuse rather than send.
   if (Object.values(data).some((v) => CPR_LIKE.test(v))) throw new AppError('INVALID_INPUT', 'cprInEmail');
   const [row] = await tx
     .insert(emailOutbox)
-    .values({ toAddress: email.to, template: email.template, locale: email.locale, dataEnc: encryptJson(data) })
+    .values({ toAddress: email.to, template: email.template, locale: email.locale, dataEnc: encryptJson(data), personIdentifier: email.personIdentifier ?? null })
     .returning({ id: emailOutbox.id });
   return row!.id;
 }

@@ -53,11 +53,20 @@ export const templates = {
       t('link_created.use'),
       t('link_created.notYou'),
     ],
+    action: d.connectionUrl ? { label: t('link_created.action'), href: d.connectionUrl } : undefined,
+  }),
+  // by: person | service | agency (who removed it); never a CPR number.
+  link_revoked: (t, d) => ({
+    subject: t('link_revoked.subject'),
+    heading: t('link_revoked.heading'),
+    paragraphs: [t(`link_revoked.by.${d.by === 'person' || d.by === 'service' ? d.by : 'agency'}`), t('link_revoked.again'), t('link_revoked.notYou')],
+    action: d.connectionUrl ? { label: t('link_revoked.action'), href: d.connectionUrl } : undefined,
   }),
   'application-approved': (t, d) => ({
     subject: t('application-approved.subject'),
     heading: t('application-approved.heading'),
     paragraphs: [t('application-approved.body', { reference: d.reference ?? '' }), t('application-approved.next')],
+    action: d.connectionUrl ? { label: t('application-approved.action'), href: d.connectionUrl } : undefined,
   }),
   'application-rejected': (t, d) => ({
     subject: t('application-rejected.subject', { reference: d.reference ?? '' }),

@@ -59,6 +59,11 @@ export async function updateJourney(db: DbOrTx, id: string, values: Partial<Pick
   await db.update(journeys).set(values).where(eq(journeys.id, id));
 }
 
+/** Ends a journey at once (its cookie then finds nothing); housekeeping deletes the row later. */
+export async function endJourney(db: DbOrTx, id: string): Promise<void> {
+  await db.update(journeys).set({ expiresAt: new Date() }).where(eq(journeys.id, id));
+}
+
 /** For server components and actions: the current request's journey, if its cookie is valid and unexpired. */
 export async function currentJourney(db: DbOrTx): Promise<Journey | null> {
   const id = verifyJourneyCookie((await cookies()).get(JOURNEY_COOKIE)?.value);

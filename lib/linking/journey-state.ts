@@ -12,6 +12,8 @@ export const LOGIN_MAX_SECONDS = 15 * 60;
 export type PendingLogin = LoginRequest & { kind: BrokerKind; startedAt: number };
 
 export type JourneyState = {
+  /** Set when the login was started from /connection: the callback opens the person's own session, not the match. */
+  purpose?: 'connection';
   matchReasons?: string[];
   /** Set when the automatic match did not link: what the next page offers. */
   autoOutcome?: 'not_matched' | 'limited';

@@ -1,10 +1,12 @@
 // Links between an eID person identifier and a CPR number: created by the automatic or MitID match (with the attempt,
-// the audit event and the confirmation email in one transaction), looked up and revoked through the links API.
+// the audit event and the confirmation email in one transaction), looked up through the links API, and revoked by a
+// relying party, an admin or the person themself (with the event and an email to the address on the link).
 import { and, eq, isNull } from 'drizzle-orm';
-import { identityLinks, journeys } from '@/db/schema';
+import { applications, identityLinks, journeys } from '@/db/schema';
 import { recordEvent, type Actor } from '@/lib/audit';
 import type { Db, DbOrTx } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
+import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
 import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
 import { recordAttempt } from './attempts';
@@ -58,6 +60,8 @@ export async function createLink(db: Db, link: NewLink): Promise<{ created: bool
           cprEnc: encrypt(link.cpr),
           cprIndex,
           method: link.method,
+          email: link.email,
+          locale: link.locale,
         })
         .returning({ id: identityLinks.id });
       await recordAttempt(tx, { identity, method: link.method, outcome: 'match', reasons: link.reasons, cprIndex });
@@ -68,9 +72,10 @@ export async function createLink(db: Db, link: NewLink): Promise<{ created: bool
       });
       await enqueueEmail(tx, {
         to: link.email,
+        personIdentifier: identity.personIdentifier,
         template: 'link_created',
         locale: link.locale,
-        data: { name: `${identity.givenNames} ${identity.familyName}`, method: link.method },
+        data: { name: `${identity.givenNames} ${identity.familyName}`, method: link.method, connectionUrl: connectionPageUrl() },
       });
       // Linked: what was typed on the way (CPR, email) is no longer needed, and a shared phone must not show it again.
       await tx.update(journeys).set({ typedEnc: null }).where(eq(journeys.eidIdentityId, identity.id));
@@ -100,16 +105,44 @@ export async function lookupLink(db: DbOrTx, party: { id: string; canSeeCpr: boo
   return { linked: true, method: row.method, linkedAt: row.linkedAt.toISOString(), ...(party.canSeeCpr ? { cpr: decrypt(row.cprEnc) } : {}) };
 }
 
-/** Revokes the active link; null when there is none. A later journey may then link the identifier again. */
+/** What the person removing their own link is recorded as having said. */
+export const REVOKED_BY_PERSON = 'revoked by the person';
+
+/** The page where the person sees or removes their own link (in the link's emails). */
+export function connectionPageUrl(): string {
+  return `${env().APP_URL}/connection`;
+}
+
+/**
+ * Revokes the active link, with its event and an email to the address on the link, in one transaction; null when
+ * there is none. A later journey may then link the identifier again.
+ */
 export async function revokeLink(db: Db, personIdentifier: string, by: Actor, reason: string | null): Promise<{ revokedAt: string } | null> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .update(identityLinks)
       .set({ revokedAt: new Date(), revokedBy: `${by.type}:${by.id ?? ''}`, revokeReason: reason })
       .where(and(eq(identityLinks.personIdentifier, personIdentifier), isNull(identityLinks.revokedAt)))
-      .returning({ id: identityLinks.id, method: identityLinks.method, revokedAt: identityLinks.revokedAt });
+      .returning({ id: identityLinks.id, method: identityLinks.method, revokedAt: identityLinks.revokedAt, email: identityLinks.email, locale: identityLinks.locale, applicationId: identityLinks.applicationId });
     if (!row) return null;
     await recordEvent(tx, { actor: by, type: 'link_revoked', data: { linkId: row.id, method: row.method, personIdentifier, reason } });
+    const to = row.email ? { email: row.email, locale: row.locale ?? 'en' } : await applicationAddress(tx, row.applicationId);
+    if (to) {
+      await enqueueEmail(tx, {
+        to: to.email,
+        personIdentifier,
+        template: 'link_revoked',
+        locale: to.locale,
+        data: { by: by.type === 'applicant' ? 'person' : by.type === 'relying_party' ? 'service' : 'agency', connectionUrl: connectionPageUrl() },
+      });
+    }
     return { revokedAt: row.revokedAt!.toISOString() };
   });
+}
+
+/** A link made by a caseworker before links kept their address: the approved application's. */
+async function applicationAddress(tx: DbOrTx, applicationId: string | null): Promise<{ email: string; locale: Locale } | null> {
+  if (!applicationId) return null;
+  const [app] = await tx.select({ email: applications.email, locale: applications.locale }).from(applications).where(eq(applications.id, applicationId));
+  return app ?? null;
 }

@@ -40,3 +40,8 @@ export function parseCpr(input: string): ParsedCpr {
     sex: lastDigit % 2 === 1 ? 'male' : 'female',
   };
 }
+
+/** A CPR number as shown back to its own holder: the birth date, the rest hidden (`010155-••••`). */
+export function maskedCpr(cpr: string): string {
+  return `${cpr.replace(/\D/g, '').slice(0, 6)}-••••`;
+}

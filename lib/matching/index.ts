@@ -1,7 +1,7 @@
 // Public surface of lib/matching: CPR parsing and the eID ↔ CPR register match decision.
 // Pure (no I/O, no server-only) because the client form uses parseCpr and the caseworker UI compareNames.
 
-export { parseCpr, CPR_PARSE_ERRORS, type CprParseError, type ParsedCpr } from './cpr';
+export { parseCpr, maskedCpr, CPR_PARSE_ERRORS, type CprParseError, type ParsedCpr } from './cpr';
 export { decideMatch } from './decide';
 export { MATCH_REASONS, type MatchReason } from './reasons';
 export { compareNames, namesAgree } from './compare-names';

@@ -1,5 +1,5 @@
-// Housekeeping: expired journeys (with the CPR and eID data they carry), drafts, staff sessions and rate-limit
-// counters are deleted once they can no longer be used.
+// Housekeeping: expired journeys (with the CPR and eID data they carry), drafts, staff and connection sessions and
+// rate-limit counters are deleted once they can no longer be used.
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/lib/db';
 
@@ -8,6 +8,8 @@ export async function deleteExpiredState(db: Db): Promise<Record<string, number>
   return {
     rateLimits: await count(sql`delete from rate_limits where expires_at < now()`),
     sessions: await count(sql`delete from sessions where expires < now() or last_seen_at < now() - interval '1 day'`),
+    // The person's own sessions on /connection: 15 idle minutes, 2 hours at most (lib/connection/session).
+    connectionSessions: await count(sql`delete from connection_sessions where last_seen_at < now() - interval '15 minutes' or created_at < now() - interval '2 hours'`),
     drafts: await count(sql`delete from application_drafts where expires_at < now()`),
     // Submitted photos belong to their application now: they no longer hold their journey (with its typed CPR) alive.
     detached: await count(sql`

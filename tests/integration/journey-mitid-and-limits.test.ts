@@ -34,7 +34,7 @@ describe('the MitID match', () => {
     ]);
     const [email] = await db().select().from(s.emailOutbox).where(eq(s.emailOutbox.toAddress, 'hans@example.com'));
     expect(email?.template).toBe('link_created');
-    expect(decryptJson(email!.dataEnc)).toEqual({ name: 'Hans Grosse', method: 'mitid' });
+    expect(decryptJson(email!.dataEnc)).toEqual({ name: 'Hans Grosse', method: 'mitid', connectionUrl: 'http://localhost:3000/connection' });
   });
 
   it('sends the applicant to the manual application when MitID names another CPR number, without linking', async () => {

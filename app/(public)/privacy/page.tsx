@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
 export default async function PrivacyPage() {
@@ -8,6 +9,9 @@ export default async function PrivacyPage() {
       <p>{t('body1')}</p>
       <p>{t('body2')}</p>
       <p>{t('body3')}</p>
+      <p>
+        {t('rights')} <Link href="/connection">{t('rightsLink')}</Link>
+      </p>
     </div>
   );
 }

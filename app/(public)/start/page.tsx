@@ -1,9 +1,8 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { EidLoginForm } from '@/components/eid-login-form';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { getDb } from '@/lib/db';
-import { countryOptions } from '@/lib/identity/countries';
-import type { Locale } from '@/lib/i18n/config';
 import { relyingPartyForReturnTo } from '@/lib/linking';
 
 export const dynamic = 'force-dynamic';
@@ -14,7 +13,7 @@ type Search = Promise<{ returnTo?: string | string[]; error?: string | string[] 
 
 export default async function StartPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
-  const [t, locale] = await Promise.all([getTranslations('journey'), getLocale()]);
+  const t = await getTranslations('journey');
   const returnTo = typeof params.returnTo === 'string' ? params.returnTo : undefined;
   const error = typeof params.error === 'string' ? params.error : undefined;
   const party = returnTo ? await relyingPartyForReturnTo(getDb(), returnTo) : null;
@@ -38,7 +37,6 @@ export default async function StartPage({ searchParams }: { searchParams: Search
     );
   }
 
-  const countries = countryOptions(locale as Locale);
   const countryError = error === 'country' ? t('countryRequiredMessage') : undefined;
   const notice = startErrors.find((e) => e === error);
   return (
@@ -55,43 +53,12 @@ export default async function StartPage({ searchParams }: { searchParams: Search
       ) : null}
       <p className="font-lead">{t('startLead')}</p>
       {party ? <p>{t('returnToNote', { service: party.name })}</p> : null}
-      <form method="post" action="/api/v1/journey/start" noValidate>
-        {party && returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
-        <div className={`form-group${countryError ? ' form-error' : ''}`}>
-          <label className="form-label" htmlFor="country">
-            {t('countryLabel')}
-          </label>
-          <span className="form-hint" id="country-hint">
-            {t('countryHint')}
-          </span>
-          {countryError ? (
-            <span className="form-error-message" id="country-error">
-              {countryError}
-            </span>
-          ) : null}
-          <select
-            className="form-select"
-            id="country"
-            name="country"
-            defaultValue=""
-            required
-            aria-describedby={countryError ? 'country-hint country-error' : 'country-hint'}
-            aria-invalid={countryError ? true : undefined}
-          >
-            <option value="" disabled>
-              {t('countryPlaceholder')}
-            </option>
-            {countries.map((c) => (
-              <option key={c.code} value={c.code}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <button type="submit" className="button button-primary" data-testid="start-login">
-          {t('startButton')}
-        </button>
-      </form>
+      <EidLoginForm
+        action="/api/v1/journey/start"
+        countryError={countryError}
+        buttonLabel={t('startButton')}
+        hidden={party && returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+      />
     </div>
   );
 }
