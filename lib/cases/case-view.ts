@@ -7,7 +7,7 @@ import { eidIdentities, users } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
 import { roleCan } from '@/lib/auth/roles';
 import type { DbOrTx } from '@/lib/db';
-import { tableRegister, type CprRegister } from '@/lib/register';
+import { getRegister, type CprRegister } from '@/lib/register';
 import { decrypt } from '@/lib/security/crypto';
 import { touchCase } from './assignments';
 import { compareCase } from './comparison';
@@ -21,7 +21,7 @@ export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staf
   const app = await loadCase(db, applicationId);
   const cpr = decrypt(app.cprEnc);
   const [record, eidRows, assignee, documents, related, history, infoRequests, notes] = await Promise.all([
-    (register ?? tableRegister(db)).lookup(cpr),
+    (register ?? getRegister(db)).lookup(cpr),
     app.eidIdentityId ? db.select().from(eidIdentities).where(eq(eidIdentities.id, app.eidIdentityId)) : Promise.resolve([]),
     app.assignedTo
       ? db.select({ name: sql<string>`coalesce(${users.name}, ${users.email})` }).from(users).where(eq(users.id, app.assignedTo))
