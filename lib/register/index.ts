@@ -8,6 +8,8 @@ import { env } from '@/lib/env';
 import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
 import { CprDirekteClient, cprDirekteOptions, cprDirekteRegister } from './cpr-direkte';
 
+export { REGISTER_UNAVAILABLE } from './cpr-direkte';
+
 export type RegisterRecord = {
   cpr: string;
   givenNames: string;
