@@ -1,6 +1,5 @@
 // The national CPR register through CPR Direkte (the CPR office's TLS socket service), behind our CprRegister.
 // A register that cannot answer becomes a 503 "try again later"; its answers are never cached or logged.
-import 'server-only';
 import { readFileSync } from 'node:fs';
 import type { Env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
