@@ -7,6 +7,7 @@ import * as s from '@/db/schema';
 import { approveApplication, takeCase } from '@/lib/applications/decisions';
 import { getCaseView } from '@/lib/cases/case-view';
 import { getDb } from '@/lib/db';
+import { AUTO_ATTEMPTS_PER_IDENTITY, autoAttemptsLeft } from '@/lib/linking/limits';
 import { findDemoPerson } from '@/lib/register/demo-persons';
 import messages from '@/messages/en.json';
 import { registerFixture } from '../support/cpr-direkte-fixture';
@@ -69,14 +70,16 @@ describe('the journeys against CPR Direkte', () => {
     expect(linkId).toBeTruthy();
   });
 
-  it('answers "try again later" (503) at once when the register cannot be reached, keeping the journey', async () => {
+  it('answers "try again later" (503) at once when the register cannot be reached, keeping the journey and the attempt', async () => {
     const { cookie } = await loginWithEid('p02');
+    const pid = findDemoPerson('p02')!.eid.personIdentifier;
     standIn.dropNext(50);
     try {
       const res = await submit(cookie, { cpr: cprOf('p02'), email: 'jurgen@example.com' });
       expect(res.status).toBe(503);
       expect((await res.json()).error).toMatchObject({ code: 'UNAVAILABLE', message: messages.errors.REGISTER_UNAVAILABLE });
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(await autoAttemptsLeft(db(), pid)).toBe(AUTO_ATTEMPTS_PER_IDENTITY);
     } finally {
       standIn.dropNext(0);
     }
