@@ -70,6 +70,24 @@ describe('the journeys against CPR Direkte', () => {
     expect(linkId).toBeTruthy();
   });
 
+  it('still opens the case page when the register cannot be reached, saying so instead of "not in the register"', async () => {
+    const person = findDemoPerson('p05')!;
+    const worker = staffOf(await createStaff('direkte-caseworker2@example.dk', 'caseworker', 'Case Worker'));
+    const app = await createApplication({ cpr: person.register!.cpr, givenNames: person.eid.givenNames, familyName: person.eid.familyName, dateOfBirth: person.eid.dateOfBirth });
+    standIn.dropNext(50);
+    try {
+      const view = await getCaseView(db(), app.id, worker);
+      expect(view.registerUnavailable).toBe(true);
+      expect(view.register).toBeNull();
+      const taken = await takeCase(db(), { applicationId: app.id, staff: worker, expectedVersion: app.version });
+      const refusal = await approveApplication(db(), { applicationId: app.id, expectedVersion: taken.version, staff: worker }).then(() => null, (e: unknown) => e);
+      expect(refusal).toMatchObject({ code: 'UNAVAILABLE', messageKey: 'REGISTER_UNAVAILABLE' });
+    } finally {
+      standIn.dropNext(0);
+    }
+    expect((await getCaseView(db(), app.id, worker)).registerUnavailable).toBe(false);
+  });
+
   it('answers "try again later" (503) at once when the register cannot be reached, keeping the journey and the attempt', async () => {
     const { cookie } = await loginWithEid('p02');
     const pid = findDemoPerson('p02')!.eid.personIdentifier;
