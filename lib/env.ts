@@ -55,6 +55,18 @@ const schema = z
     SERVICE_TARGET_DAYS: z.coerce.number().int().min(1).max(60).default(5),
     JOBS_IN_PROCESS: bool.default(true),
     UPLOAD_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    /** Which CPR register answers: the cpr_register table, or the national register through CPR Direkte. */
+    CPR_REGISTER: z.enum(['table', 'cpr-direkte']).optional(),
+    CPR_DIREKTE_HOST: z.string().min(1).optional(),
+    CPR_DIREKTE_PORT: z.coerce.number().int().min(1).max(65535).default(5000),
+    CPR_DIREKTE_CUSTOMER: z.string().regex(/^\d{1,4}$/, 'must be the 4-digit customer number').optional(),
+    CPR_DIREKTE_USER: z.string().max(8, 'must be at most 8 characters').optional(),
+    CPR_DIREKTE_PASSWORD: z.string().max(8, 'must be at most 8 characters').optional(),
+    /** PEM file of the CA that signed the service's certificate, when it is not one Node trusts already. */
+    CPR_DIREKTE_CA: z.string().refine((f) => existsSync(f), 'file not found').optional(),
+    CPR_DIREKTE_TRANSACTION: z.string().regex(/^[A-Z0-9]{4}$/, 'must be a 4-character transaction code').default('PRIV'),
+    CPR_DIREKTE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+    CPR_DIREKTE_POOL_SIZE: z.coerce.number().int().min(1).max(32).default(4),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((v, ctx) => {
@@ -64,15 +76,34 @@ const schema = z
       // The embedded PostgreSQL of DATA_DIR is demo's own, so it needs no mode.
       ctx.addIssue({ code: 'custom', path: ['APP_MODE'], message: 'must be set explicitly (production or demo) when DATABASE_URL, S3_BUCKET or RESEND_API_KEY is set' });
     }
+    if (registerOf(v) === 'cpr-direkte') {
+      for (const name of ['CPR_DIREKTE_HOST', 'CPR_DIREKTE_CUSTOMER', 'CPR_DIREKTE_USER', 'CPR_DIREKTE_PASSWORD'] as const) {
+        if (!v[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when CPR_REGISTER is cpr-direkte' });
+      }
+    }
     if (v.APP_MODE !== 'production') return;
     for (const name of ['DATABASE_URL', 'AUTH_SECRET', 'DATA_KEY', 'INDEX_KEY', 'APP_URL', 'S3_BUCKET', 'RESEND_API_KEY'] as const) {
       if (!v[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' });
     }
+    // Nothing fills the table in production: a register left unconfigured would match nobody, silently.
+    if (!registerOf(v)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['CPR_REGISTER'],
+        message: 'is required in production: set CPR_REGISTER=cpr-direkte with CPR_DIREKTE_HOST, CPR_DIREKTE_CUSTOMER, CPR_DIREKTE_USER and CPR_DIREKTE_PASSWORD (or CPR_REGISTER=table to use the cpr_register table)',
+      });
+    }
   });
+
+/** CPR_REGISTER, or cpr-direkte when only its host is given; demo mode falls back to the table. */
+function registerOf(v: { APP_MODE: string; CPR_REGISTER?: 'table' | 'cpr-direkte'; CPR_DIREKTE_HOST?: string }) {
+  return v.CPR_REGISTER ?? (v.CPR_DIREKTE_HOST ? 'cpr-direkte' : v.APP_MODE === 'demo' ? 'table' : undefined);
+}
 
 type Parsed = z.output<typeof schema>;
 export type Env = Parsed & {
   isDemo: boolean;
+  CPR_REGISTER: 'table' | 'cpr-direkte';
   APP_URL: string;
   AUTH_SECRET: string;
   DATA_KEY: string;
@@ -96,6 +127,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     ...v,
     isDemo,
     APP_URL: v.APP_URL ?? `http://localhost:${v.PORT}`,
+    CPR_REGISTER: registerOf(v)!,
     AUTH_SECRET: v.AUTH_SECRET ?? keys!.AUTH_SECRET,
     DATA_KEY: v.DATA_KEY ?? keys!.DATA_KEY,
     INDEX_KEY: v.INDEX_KEY ?? keys!.INDEX_KEY,

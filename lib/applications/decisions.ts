@@ -10,7 +10,7 @@ import { enqueueEmail } from '@/lib/email';
 import { connectionPageUrl } from '@/lib/linking/links';
 import { conflict } from '@/lib/errors';
 import { logger } from '@/lib/log';
-import { tableRegister, type CprRegister } from '@/lib/register';
+import { getRegister, type CprRegister } from '@/lib/register';
 import { decrypt, encrypt } from '@/lib/security/crypto';
 import { transitions } from './states';
 
@@ -95,7 +95,7 @@ export async function approveApplication(db: Db, input: CaseInput & { register?:
     const { override } = await assertMayDecide(tx, current, input.staff);
     if (!current.personIdentifier) throw conflict('caseworker.errors.noEidIdentity');
     const cpr = decrypt(current.cprEnc);
-    const record = await (input.register ?? tableRegister(tx)).lookup(cpr);
+    const record = await (input.register ?? getRegister(tx)).lookup(cpr);
     if (!record) throw conflict('caseworker.errors.notInRegister');
     if (record.status === 'deceased') throw conflict('caseworker.errors.registerDeceased');
     const [active] = await tx

@@ -7,7 +7,8 @@ import { eidIdentities, users } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
 import { roleCan } from '@/lib/auth/roles';
 import type { DbOrTx } from '@/lib/db';
-import { tableRegister, type CprRegister } from '@/lib/register';
+import { AppError } from '@/lib/errors';
+import { getRegister, REGISTER_UNAVAILABLE, type CprRegister, type RegisterRecord } from '@/lib/register';
 import { decrypt } from '@/lib/security/crypto';
 import { touchCase } from './assignments';
 import { compareCase } from './comparison';
@@ -17,11 +18,24 @@ import { listNotes } from './notes';
 import { listRelated } from './related';
 import { loadCase } from './transition';
 
+/**
+ * The case page still opens when the register cannot answer, saying so: shown as "not in the register" it would
+ * invite a wrong rejection.
+ */
+async function lookupOrUnavailable(register: CprRegister, cpr: string): Promise<RegisterRecord | null | 'unavailable'> {
+  try {
+    return await register.lookup(cpr);
+  } catch (e) {
+    if (e instanceof AppError && e.messageKey === REGISTER_UNAVAILABLE) return 'unavailable';
+    throw e;
+  }
+}
+
 export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staff, register?: CprRegister) {
   const app = await loadCase(db, applicationId);
   const cpr = decrypt(app.cprEnc);
-  const [record, eidRows, assignee, documents, related, history, infoRequests, notes] = await Promise.all([
-    (register ?? tableRegister(db)).lookup(cpr),
+  const [answer, eidRows, assignee, documents, related, history, infoRequests, notes] = await Promise.all([
+    lookupOrUnavailable(register ?? getRegister(db), cpr),
     app.eidIdentityId ? db.select().from(eidIdentities).where(eq(eidIdentities.id, app.eidIdentityId)) : Promise.resolve([]),
     app.assignedTo
       ? db.select({ name: sql<string>`coalesce(${users.name}, ${users.email})` }).from(users).where(eq(users.id, app.assignedTo))
@@ -32,6 +46,8 @@ export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staf
     listInfoRequests(db, app.id),
     listNotes(db, app.id),
   ]);
+  const registerUnavailable = answer === 'unavailable';
+  const record = registerUnavailable ? null : answer;
   if (app.assignedTo === staff.id) await touchCase(db, app.id, staff.id);
   const eid = eidRows[0] ?? null;
   const assignedToMe = app.assignedTo === staff.id;
@@ -63,6 +79,7 @@ export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staf
       decisionText: app.decisionText,
     },
     assignee: app.assignedTo ? { id: app.assignedTo, name: assignee[0]?.name ?? null } : null,
+    registerUnavailable,
     register: record
       ? {
           givenNames: record.givenNames,

@@ -6,13 +6,13 @@ import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import type { Journey } from '@/lib/journey';
 import { decideMatch, type CprRecord } from '@/lib/matching';
-import { tableRegister, type CprRegister, type RegisterRecord } from '@/lib/register';
+import { getRegister, type CprRegister, type RegisterRecord } from '@/lib/register';
 import { blindIndex, encryptJson } from '@/lib/security/crypto';
 import { recordAttempt } from './attempts';
 import { destinationAfterLink } from './eid-login';
 import { findEidIdentity, toEidIdentity, type EidIdentityRow } from './identities';
 import { journeyState, mergeJourneyState } from './journey-state';
-import { takeAttempt } from './limits';
+import { returnAttempt, takeAttempt } from './limits';
 import { createLink, findActiveLink } from './links';
 import type { CprAndEmail } from './schemas';
 
@@ -76,7 +76,10 @@ async function decide(db: Db, journey: Journey, identity: EidIdentityRow, input:
     return { result: 'limited' };
   }
 
-  const record = await (context.register ?? tableRegister(db)).lookup(input.cpr);
+  const record = await (context.register ?? getRegister(db)).lookup(input.cpr).catch(async (e: unknown) => {
+    if (e instanceof AppError && e.code === 'UNAVAILABLE') await returnAttempt(db, 'auto', identity.personIdentifier, context.ip);
+    throw e;
+  });
   const decision = record ? decideMatch(toEidIdentity(identity), toCprRecord(record)) : { decision: 'no_match' as const, reasons: [NOT_FOUND_REASON] };
 
   if (decision.decision === 'match') {

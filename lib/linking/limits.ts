@@ -1,7 +1,7 @@
 // Attempt limits of the automatic and MitID match, counted in PostgreSQL so they hold across instances:
 // per eID identity (3 automatic attempts per 24 hours) and per client address.
 import type { Db } from '@/lib/db';
-import { hit, peek } from '@/lib/security/rate-limit';
+import { giveBack, hit, peek } from '@/lib/security/rate-limit';
 
 export const AUTO_ATTEMPTS_PER_IDENTITY = 3;
 export const ATTEMPT_WINDOW_SECONDS = 24 * 3600;
@@ -20,6 +20,12 @@ export async function takeAttempt(db: Db, method: 'auto' | 'mitid', personIdenti
   if (!perIdentity.allowed) return false;
   const perIp = await hit(db, ipKey(method, ip), ATTEMPTS_PER_IP, IP_WINDOW_SECONDS);
   return perIp.allowed;
+}
+
+/** Returns an attempt that could not be made because the CPR register did not answer: an outage costs no attempt. */
+export async function returnAttempt(db: Db, method: 'auto' | 'mitid', personIdentifier: string, ip: string): Promise<void> {
+  await giveBack(db, identityKey(method, personIdentifier));
+  await giveBack(db, ipKey(method, ip));
 }
 
 /** How many automatic attempts this identity has left today (shown to the applicant). */

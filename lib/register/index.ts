@@ -1,10 +1,14 @@
-// The CPR register behind one interface: the demo implementation reads the seeded cpr_register table;
-// a production adapter for the national register implements the same interface.
+// The CPR register behind one interface: the cpr_register table (demo, or chosen explicitly) or the national
+// register through CPR Direkte, selected by CPR_REGISTER. Neither keeps a copy of what the national register said.
 import { eq } from 'drizzle-orm';
 import { cprRegister } from '@/db/schema';
 import { demoPersons } from './demo-persons';
 import type { DbOrTx } from '@/lib/db';
+import { env } from '@/lib/env';
 import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
+import { CprDirekteClient, cprDirekteOptions, cprDirekteRegister } from './cpr-direkte';
+
+export { REGISTER_UNAVAILABLE } from './cpr-direkte';
 
 export type RegisterRecord = {
   cpr: string;
@@ -23,27 +27,56 @@ export type RegisterRecord = {
 export interface CprRegister {
   /** The record for a normalised 10-digit CPR number, or null when the register has none. */
   lookup(cpr: string): Promise<RegisterRecord | null>;
+  /** The register's persons born on a date (YYYY-MM-DD), for telling look-alikes apart. */
+  bornOn(dateOfBirth: string): Promise<RegisterRecord[]>;
+}
+
+type Row = typeof cprRegister.$inferSelect;
+
+function fromRow(row: Row): RegisterRecord {
+  return {
+    cpr: decrypt(row.cprEnc),
+    givenNames: row.givenNames,
+    ...(row.middleName ? { middleName: row.middleName } : {}),
+    familyName: row.familyName,
+    dateOfBirth: row.dateOfBirth,
+    sex: row.sex,
+    status: row.status,
+    nameAddressProtected: row.nameAddressProtected,
+    ...(row.historicalNames.length ? { historicalNames: row.historicalNames } : {}),
+    ...(row.address && !row.nameAddressProtected ? { address: row.address } : {}),
+  };
 }
 
 export function tableRegister(db: DbOrTx): CprRegister {
   return {
     async lookup(cpr) {
       const [row] = await db.select().from(cprRegister).where(eq(cprRegister.cprIndex, blindIndex(cpr)));
-      if (!row) return null;
-      return {
-        cpr: decrypt(row.cprEnc),
-        givenNames: row.givenNames,
-        ...(row.middleName ? { middleName: row.middleName } : {}),
-        familyName: row.familyName,
-        dateOfBirth: row.dateOfBirth,
-        sex: row.sex,
-        status: row.status,
-        nameAddressProtected: row.nameAddressProtected,
-        ...(row.historicalNames.length ? { historicalNames: row.historicalNames } : {}),
-        ...(row.address && !row.nameAddressProtected ? { address: row.address } : {}),
-      };
+      return row ? fromRow(row) : null;
+    },
+    async bornOn(dateOfBirth) {
+      return (await db.select().from(cprRegister).where(eq(cprRegister.dateOfBirth, dateOfBirth))).map(fromRow);
     },
   };
+}
+
+// One CPR Direkte client per process: it holds the logon token, the connection pool and the circuit breaker.
+const store: { __imCprDirekte?: ReturnType<typeof cprDirekteRegister> } = {};
+
+/** The register CPR_REGISTER names: the table (read through `db`, so inside its transaction) or CPR Direkte. */
+export function getRegister(db: DbOrTx): CprRegister {
+  return env().CPR_REGISTER === 'cpr-direkte' ? cprDirekte() : tableRegister(db);
+}
+
+function cprDirekte() {
+  store.__imCprDirekte ??= cprDirekteRegister(new CprDirekteClient(cprDirekteOptions(env())));
+  return store.__imCprDirekte;
+}
+
+/** The register's reachability for /api/health: the table lives in the database, which is checked on its own. */
+export async function checkRegister(): Promise<{ register: 'table' | 'cpr-direkte'; state: 'ok' | 'down' }> {
+  if (env().CPR_REGISTER !== 'cpr-direkte') return { register: 'table', state: 'ok' };
+  return { register: 'cpr-direkte', state: await cprDirekte().check() };
 }
 
 /** The demo persons as rows of the demo register (CPR encrypted, blind-indexed), for the seed and the tests. */

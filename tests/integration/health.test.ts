@@ -9,13 +9,13 @@ describe('GET /api/health', () => {
   it('answers 200 with the database and storage checks when both are up', async () => {
     const res = await GET();
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok' } });
+    expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok', register: 'ok' }, register: 'table' });
   });
 
   it('reports the database as down when it cannot be reached', async () => {
     const dead = postgres(`postgres://postgres:x@localhost:${await freePort()}/none`, { max: 1, connect_timeout: 1, onnotice: () => {} });
     const report = await checkHealth({ sql: dead, storage: createLocalStorage(process.env.DATA_DIR!) });
-    expect(report).toEqual({ status: 'unavailable', checks: { database: 'down', storage: 'ok' } });
+    expect(report).toEqual({ status: 'unavailable', checks: { database: 'down', storage: 'ok', register: 'ok' }, register: 'table' });
     await dead.end({ timeout: 1 });
   });
 });

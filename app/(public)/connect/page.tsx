@@ -11,8 +11,9 @@ export const dynamic = 'force-dynamic';
 
 const errorKeys = ['required', 'invalid', 'tooLong', 'cprFormat', 'cprDate', 'email'] as const;
 const knownError = (value: string | string[] | undefined) => errorKeys.find((k) => k === value);
+const problemKeys = { register: 'REGISTER_UNAVAILABLE' } as const;
 
-export default async function ConnectPage({ searchParams }: { searchParams: Promise<{ cpr?: string | string[]; email?: string | string[] }> }) {
+export default async function ConnectPage({ searchParams }: { searchParams: Promise<{ cpr?: string | string[]; email?: string | string[]; problem?: string | string[] }> }) {
   const query = await searchParams;
   const view = await journeyView(getDb());
   if (!view) return <SessionEnded />;
@@ -27,7 +28,7 @@ export default async function ConnectPage({ searchParams }: { searchParams: Prom
       <p className="font-lead">{t('loggedInAs', { name: `${identity.givenNames} ${identity.familyName}`, country: countryName(locale as Locale, identity.country) })}</p>
       <p>{t('connectLead')}</p>
       <p data-testid="attempts-left">{t('attemptsLeft', { count: view.attemptsLeft })}</p>
-      <CprEmailForm initialErrors={{ cpr: knownError(query.cpr), email: knownError(query.email) }} />
+      <CprEmailForm initialErrors={{ cpr: knownError(query.cpr), email: knownError(query.email) }} initialProblem={query.problem === 'register' ? problemKeys.register : undefined} />
     </div>
   );
 }

@@ -16,10 +16,11 @@ type FieldKey = 'cpr' | 'email';
  * The CPR + email form: validated in the browser with the server's schema, then sent as JSON to the match endpoint.
  * Before JavaScript has loaded it still works as a plain POST (never GET: the CPR number must not reach a URL).
  */
-export function CprEmailForm({ initialErrors = {} }: { initialErrors?: Partial<Record<FieldKey, string>> }) {
+export function CprEmailForm({ initialErrors = {}, initialProblem }: { initialErrors?: Partial<Record<FieldKey, string>>; initialProblem?: string }) {
   const t = useTranslations('journey');
   const te = useTranslations('errors');
-  const [problem, setProblem] = useState<{ message: string; restart?: boolean } | null>(null);
+  // A plain submission that could not be answered (the register was unreachable) comes back with its message key.
+  const [problem, setProblem] = useState<{ message: string; restart?: boolean } | null>(initialProblem ? { message: te(initialProblem) } : null);
   const [leaving, setLeaving] = useState(false);
   const {
     register,

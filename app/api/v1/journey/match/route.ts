@@ -4,6 +4,7 @@ import { AppError } from '@/lib/errors';
 import { clientIp, handle, readJson } from '@/lib/http';
 import { errorTranslator, requestLocale } from '@/lib/i18n/server';
 import { journeyIdentity, submitAutoMatch, type AutoMatchResult } from '@/lib/linking';
+import { REGISTER_UNAVAILABLE } from '@/lib/register';
 import { assertSameOrigin, readForm, requestJourney, seeOther } from '@/lib/linking/request';
 import { cprAndEmailSchema } from '@/lib/linking/schemas';
 import { fieldErrors } from '@/lib/validation';
@@ -51,6 +52,8 @@ async function plainForm(req: NextRequest): Promise<Response> {
     return seeOther(nextPage(await submitAutoMatch(db, journey, parsed.data, { ip: clientIp(req), locale: requestLocale(req) })));
   } catch (e) {
     if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return seeOther('/start?error=session');
+    // Without JavaScript the page itself says "try again later"; what was typed is never put into the URL.
+    if (e instanceof AppError && e.messageKey === REGISTER_UNAVAILABLE) return seeOther('/connect?problem=register');
     throw e;
   }
 }

@@ -17,7 +17,13 @@ export async function ComparisonSection({ view, locale }: { view: CaseView; loca
     <section aria-labelledby="comparison-heading" className="case-section">
       <h2 id="comparison-heading">{t('comparison.heading')}</h2>
       <p>{t('comparison.intro')}</p>
-      {!register ? (
+      {view.registerUnavailable ? (
+        <div className="alert alert-error" role="alert" data-testid="register-unavailable">
+          <div className="alert-body">
+            <p className="alert-text">{t('comparison.registerUnavailable')}</p>
+          </div>
+        </div>
+      ) : !register ? (
         <div className="alert alert-warning">
           <div className="alert-body">
             <p className="alert-text">{t('comparison.notInRegister')}</p>
@@ -117,7 +123,7 @@ export async function ComparisonSection({ view, locale }: { view: CaseView; loca
               ) : null}
             </dl>
           ) : (
-            <p>{t('comparison.notInRegisterShort')}</p>
+            <p>{t(view.registerUnavailable ? 'comparison.registerUnavailableShort' : 'comparison.notInRegisterShort')}</p>
           )}
         </div>
         <div>
