@@ -33,6 +33,11 @@ export async function peek(db: Db, key: string): Promise<number> {
   return rows[0]?.points ?? 0;
 }
 
+/** Gives back one hit counted in the current window (an attempt that turned out to be legitimate). */
+export async function refund(db: Db, key: string): Promise<void> {
+  await db.execute(sql`update rate_limits set points = greatest(points - 1, 0) where key = ${hashKey(key)} and expires_at > now()`);
+}
+
 export async function resetLimit(db: Db, key: string): Promise<void> {
   await db.execute(sql`delete from rate_limits where key = ${hashKey(key)}`);
 }
