@@ -145,8 +145,8 @@ function hostileUpload(): fc.Arbitrary<Body> {
 
 // --- requests and answers ---------------------------------------------------------------------------------------
 
-const encoded = new Map<string, Uint8Array>();
-const encode = (text: string) => {
+const encoded = new Map<string, Uint8Array<ArrayBuffer>>();
+const encode = (text: string): Uint8Array<ArrayBuffer> => {
   if (text.length < 1_000_000) return new TextEncoder().encode(text);
   if (!encoded.has(text)) encoded.set(text, new TextEncoder().encode(text));
   return encoded.get(text)!;
@@ -156,7 +156,7 @@ function request(path: string, body: Body, headers: Record<string, string>, meth
   const bytes = encode(body.text);
   const h: Record<string, string> = { ...headers, ...(body.type ? { 'content-type': body.type } : {}) };
   if (!body.chunked) {
-    return new NextRequest(`${BASE}${path}`, { method, headers: h, body: bytes });
+    return new NextRequest(`${BASE}${path}`, { method, headers: h, body: bytes as Uint8Array<ArrayBuffer> });
   }
   // No Content-Length: the reader only learns the size by reading, and must stop at its cap.
   const stream = new ReadableStream<Uint8Array>({
@@ -165,7 +165,7 @@ function request(path: string, body: Body, headers: Record<string, string>, meth
       controller.close();
     },
   });
-  return new NextRequest(`${BASE}${path}`, { method, headers: h, body: stream, duplex: 'half' } as RequestInit & { duplex: 'half' });
+  return new NextRequest(`${BASE}${path}`, { method, headers: h, body: stream, duplex: 'half' } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 type Outcome = { ok: true } | { ok: false; why: string };

@@ -7,7 +7,7 @@ afterEach(() => {
   process.env.APP_MODE = appMode;
 });
 
-const directives = (csp: string) => Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+const directives = (csp: string): Record<string, string[]> => Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
 
 describe('the headers the proxy sets on every response', () => {
   it('gives each request its own nonce and a policy without inline scripts, plugins, <base> or framing', () => {
