@@ -16,8 +16,13 @@ export function proxy(req: NextRequest) {
   return res;
 }
 
-/** Next reads the nonce from the request's policy header and puts it on every script it renders. */
+/**
+ * Next reads the nonce from the request's policy header and puts it on every script it renders. Only page loads
+ * (GET, HEAD) render scripts; other requests (server actions, API calls) pass unchanged, because a rewritten request
+ * would hide the cookies a server action sets from the page it renders next.
+ */
 function next(req: NextRequest, nonce: string, csp: string): NextResponse {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return NextResponse.next();
   const headers = new Headers(req.headers);
   headers.set('x-nonce', nonce);
   headers.set('Content-Security-Policy', csp);
