@@ -1,18 +1,46 @@
-// Early answers only: a form or server action posted to a page from another site is refused with the 403 page before
-// it reaches the action (Next would answer it with a 500), and a back-office URL without any session cookie goes
-// straight to sign-in.
-// The real checks are in every page, action and route handler (requireStaff, the journey and status sessions).
+// Runs before every page and route: sets the per-request Content-Security-Policy nonce (and HSTS in production),
+// refuses a form or server action posted to a page from another site with the 403 page before it reaches the action
+// (Next would answer it with a 500), and redirects a back-office URL without any session cookie straight to sign-in.
+// The redirect is only early: the real check is requireStaff() in every page, action and route handler.
 import { NextResponse, type NextRequest } from 'next/server';
+import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from '@/lib/security/headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const BACK_OFFICE = /^\/(caseworker|supervisor|admin)(\/|$)/;
 
 export function proxy(req: NextRequest) {
+  const nonce = createNonce();
+  const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
   // Route handlers under /api make their own same-origin checks (and the brokers' callbacks come from elsewhere).
-  if (req.method === 'POST' && !req.nextUrl.pathname.startsWith('/api/') && !sameOrigin(req)) return refuse(req);
-  if (!BACK_OFFICE.test(req.nextUrl.pathname)) return NextResponse.next();
-  const hasSession = SESSION_COOKIES.some((name) => req.cookies.has(name));
-  if (hasSession) return NextResponse.next();
+  const res =
+    req.method === 'POST' && !req.nextUrl.pathname.startsWith('/api/') && !sameOrigin(req)
+      ? refuse(req, nonce, csp)
+      : BACK_OFFICE.test(req.nextUrl.pathname) && !SESSION_COOKIES.some((name) => req.cookies.has(name))
+        ? toSignIn(req)
+        : next(req, nonce, csp);
+  res.headers.set('Content-Security-Policy', csp);
+  if (process.env.APP_MODE === 'production') res.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+  return res;
+}
+
+function withNonce(req: NextRequest, nonce: string, csp: string): Headers {
+  const headers = new Headers(req.headers);
+  headers.set('x-nonce', nonce);
+  headers.set('Content-Security-Policy', csp);
+  return headers;
+}
+
+/**
+ * Next reads the nonce from the request's policy header and puts it on every script it renders. Only page loads
+ * (GET, HEAD) render scripts; other requests (server actions, API calls) pass unchanged, because a rewritten request
+ * would hide the cookies a server action sets from the page it renders next.
+ */
+function next(req: NextRequest, nonce: string, csp: string): NextResponse {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return NextResponse.next();
+  return NextResponse.next({ request: { headers: withNonce(req, nonce, csp) } });
+}
+
+function toSignIn(req: NextRequest): NextResponse {
   const url = req.nextUrl.clone();
   url.pathname = '/signin';
   url.search = `?callbackUrl=${encodeURIComponent(req.nextUrl.pathname + req.nextUrl.search)}`;
@@ -31,14 +59,14 @@ function sameOrigin(req: NextRequest): boolean {
   }
 }
 
-function refuse(req: NextRequest) {
+function refuse(req: NextRequest, nonce: string, csp: string): NextResponse {
   // Shown as a page, not run as an action: without the action header and with a body type Next never decodes as one.
-  const headers = new Headers(req.headers);
+  const headers = withNonce(req, nonce, csp);
   headers.delete('next-action');
   headers.delete('next-router-state-tree');
   headers.set('content-type', 'application/x-www-form-urlencoded');
   return NextResponse.rewrite(new URL('/forbidden', req.url), { status: 403, request: { headers } });
 }
 
-// Everything but static assets: actions can be posted to any page.
-export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico|fonts/).*)'] };
+// Everything but the build's static files, which carry no script of their own.
+export const config = { matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'] };

@@ -18,7 +18,7 @@ const schema = z
   .object({
     APP_MODE: z.enum(['demo', 'production']).default('demo'),
     APP_MODE_SET: z.boolean(),
-    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(1),
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
     NODE_ENV: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     APP_URL: optionalUrl,

@@ -32,7 +32,9 @@ export function needsBuild(): boolean {
 export function buildIfNeeded(opts: { onlyWhenMissing?: boolean } = {}): void {
   if (opts.onlyWhenMissing ? existsSync('.next/BUILD_ID') : !needsBuild()) return;
   console.log('Building the app (first start or changed sources)…');
+  // Taken before building: a source changed while the build runs must make the next start build again.
+  const sources = fingerprint();
   const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) throw new Error('next build failed');
-  writeFileSync(fingerprintFile, fingerprint());
+  writeFileSync(fingerprintFile, sources);
 }

@@ -7,7 +7,7 @@ import { seedDemo, demoStaff, demoLeftovers } from '@/db/seed';
 import { DEMO_DATABASE_REFUSED } from '@/lib/db/demo-database';
 import { startEmbeddedPostgres, type EmbeddedHandle } from '@/lib/db/embedded';
 import { env, EnvError, type Env } from '@/lib/env';
-import { buildIfNeeded, nextBin } from './build-if-needed';
+import { buildIfNeeded } from './build-if-needed';
 
 const dev = process.argv.includes('--dev');
 process.env.NEXT_TELEMETRY_DISABLED = '1';
@@ -49,13 +49,14 @@ async function main() {
   // Production instances run the build made by `npm run build`; only demo rebuilds when the sources changed.
   if (!dev) buildIfNeeded({ onlyWhenMissing: !config.isDemo });
 
-  const args = dev ? ['dev', '-p', String(config.PORT)] : ['start', '-p', String(config.PORT)];
+  // scripts/serve.mjs serves Next (development or the build) and takes the client address from the socket.
+  const args = dev ? ['--dev'] : [];
   // Auth.js builds its URLs (sign-in callbacks) from AUTH_URL: the configured public URL, not the Host header.
   // Two malloc arenas: with glibc's default (8 per core) the image pipeline's freed buffers stay spread over many
   // arenas and the process keeps growing under parallel uploads; with two its memory stays flat (tests/bench).
-  const child = spawn(process.execPath, [nextBin(), ...args], {
+  const child = spawn(process.execPath, [path.resolve('scripts/serve.mjs'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, APP_MODE: config.APP_MODE, AUTH_URL: process.env.AUTH_URL ?? config.APP_URL, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
+    env: { ...process.env, APP_MODE: config.APP_MODE, NODE_ENV: dev ? 'development' : 'production', PORT: String(config.PORT), AUTH_URL: process.env.AUTH_URL ?? config.APP_URL, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' },
   });
   let announced = false;
   child.stdout.on('data', (chunk: Buffer) => {

@@ -5,7 +5,14 @@ import { isRedirectError } from 'next/dist/client/components/redirect-error';
 import { safeCallback } from './callback';
 import { signIn, signOut } from './config';
 
-export type SignInState = { error?: 'invalid' | 'rate_limited' | 'required'; field?: 'email' | 'password'; email?: string; attempt?: number };
+export type SignInState = {
+  error?: 'invalid' | 'account_locked' | 'rate_limited' | 'required';
+  field?: 'email' | 'password';
+  email?: string;
+  attempt?: number;
+  /** Whole minutes until a locked account or a limited address may try again. */
+  minutes?: number;
+};
 
 export async function signInWithPassword(prev: SignInState, form: FormData): Promise<SignInState> {
   const attempt = (prev.attempt ?? 0) + 1;
@@ -17,7 +24,11 @@ export async function signInWithPassword(prev: SignInState, form: FormData): Pro
     return {};
   } catch (e) {
     if (isRedirectError(e)) throw e;
-    if (e instanceof AuthError) return { error: (e as AuthError & { code?: string }).code === 'rate_limited' ? 'rate_limited' : 'invalid', field: 'email', email, attempt };
+    if (e instanceof AuthError) {
+      const { code, retryAfterSeconds } = e as AuthError & { code?: string; retryAfterSeconds?: number };
+      if (code === 'account_locked' || code === 'rate_limited') return { error: code, minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)), field: 'email', email, attempt };
+      return { error: 'invalid', field: 'email', email, attempt };
+    }
     throw e;
   }
 }

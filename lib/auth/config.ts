@@ -8,19 +8,25 @@ import { getDb } from '@/lib/db';
 import { env } from '@/lib/env';
 import { clientIp } from '@/lib/http';
 import { logger } from '@/lib/log';
-import { hit, peek, resetLimit } from '@/lib/security/rate-limit';
 import { z } from '@/lib/validation';
 import { verifyPassword } from './password';
+import { admitSignIn, signInFailed, signInSucceeded } from './sign-in-limits';
 import { linkSsoAccount } from './sso';
 import { ABSOLUTE_TIMEOUT_SECONDS, createStaffSession, endStaffSession, resolveStaff } from './sessions';
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().max(254), password: z.string().min(1).max(512) });
 
-class RateLimitedSignIn extends CredentialsSignin {
-  code = 'rate_limited';
+/** A refusal before the password is checked; its code reaches the sign-in form and the redirect URL. */
+class LimitedSignIn extends CredentialsSignin {
+  constructor(
+    readonly code: 'account_locked' | 'rate_limited',
+    readonly retryAfterSeconds: number,
+  ) {
+    super();
+  }
 }
 
-export const SIGN_IN_LIMITS = { perAccount: 5, perIp: 30, windowSeconds: 15 * 60 } as const;
+export { SIGN_IN_LIMITS } from './sign-in-limits';
 
 function providers(): NextAuthConfig['providers'] {
   const list: NextAuthConfig['providers'] = [
@@ -32,23 +38,15 @@ function providers(): NextAuthConfig['providers'] {
         const { email, password } = parsed.data;
         const db = getDb();
         const ip = clientIp(request);
-        // Only failures count, per account from this address and per address: a stranger elsewhere cannot lock
-        // a caseworker out by failing on purpose, and a success clears the account's count.
-        const accountKey = `signin:account:${email}:${ip}`;
-        const ipKey = `signin:ip:${ip}`;
-        const [accountFailures, ipFailures] = await Promise.all([peek(db, accountKey), peek(db, ipKey)]);
+        const admission = await admitSignIn(db, email, ip);
+        if (!admission.admitted) throw new LimitedSignIn(admission.reason, admission.retryAfterSeconds);
         const [user] = await db.select().from(users).where(and(eq(users.email, email)));
         const ok = await verifyPassword(user?.passwordHash, password);
-        if (accountFailures >= SIGN_IN_LIMITS.perAccount || ipFailures >= SIGN_IN_LIMITS.perIp) throw new RateLimitedSignIn();
         if (!ok || !user || !user.active) {
-          await Promise.all([
-            hit(db, accountKey, SIGN_IN_LIMITS.perAccount, SIGN_IN_LIMITS.windowSeconds),
-            hit(db, ipKey, SIGN_IN_LIMITS.perIp, SIGN_IN_LIMITS.windowSeconds),
-          ]);
-          logger.info({ event: 'staff_sign_in_failed' }, 'staff sign-in refused');
+          await signInFailed(db, email, admission);
           return null;
         }
-        await resetLimit(db, accountKey);
+        await signInSucceeded(db, email, ip);
         return { id: user.id, email: user.email, name: user.name };
       },
     }),

@@ -5,6 +5,7 @@ import { documentKinds, documents } from '@/db/schema';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { readBody } from '@/lib/http';
 import { logger } from '@/lib/log';
 import { randomToken } from '@/lib/security/crypto';
 import { getStorage } from '@/lib/storage';
@@ -35,8 +36,7 @@ export async function readUploadForm(req: Request): Promise<{ kind: DocumentKind
   const type = req.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'upload.notMultipart');
   const limit = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD;
-  if (Number(req.headers.get('content-length') ?? '0') > limit) throw new AppError('PAYLOAD_TOO_LARGE', 'upload.tooLarge');
-  const body = await readBounded(req, limit);
+  const body = await readBody(req, limit, 'upload.tooLarge', 'upload.malformed');
   let form: FormData;
   try {
     form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers: { 'content-type': type } }).formData();
@@ -49,29 +49,6 @@ export async function readUploadForm(req: Request): Promise<{ kind: DocumentKind
   if (!(file instanceof File)) throw new AppError('INVALID_INPUT', 'upload.noFile', { fields: { file: ['upload.noFile'] } });
   if (file.size > MAX_UPLOAD_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'upload.tooLarge');
   return { kind, bytes: Buffer.from(await file.arrayBuffer()) };
-}
-
-async function readBounded(req: Request, limit: number): Promise<Buffer> {
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    let part: ReadableStreamReadResult<Uint8Array>;
-    try {
-      part = await reader.read();
-    } catch {
-      throw new AppError('INVALID_INPUT', 'upload.malformed');
-    }
-    if (part.done) break;
-    size += part.value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw new AppError('PAYLOAD_TOO_LARGE', 'upload.tooLarge');
-    }
-    chunks.push(part.value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** Processes and stores one photo for its owner. Refused input (AppError) leaves nothing behind. */

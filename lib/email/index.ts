@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import type { Locale } from '@/lib/i18n/config';
 import { AppError } from '@/lib/errors';
-import { logger } from '@/lib/log';
+import { loggableError, logger } from '@/lib/log';
 import { decryptJson, encryptJson } from '@/lib/security/crypto';
 import { renderEmail, type RenderedEmail } from './render';
 import type { TemplateName } from './templates';
@@ -88,8 +88,9 @@ export async function deliverPendingEmails(db: Db, send: EmailSender, limit = 20
     } catch (e) {
       failed++;
       const giveUp = row.attempts >= MAX_ATTEMPTS;
-      const message = e instanceof Error ? e.message.slice(0, 500) : 'unknown error';
-      logger.warn({ outboxId: row.id, attempts: row.attempts, giveUp, err: message }, 'email delivery failed');
+      const safe = loggableError(e);
+      const message = (safe.type === 'DatabaseError' ? `database error ${String(safe.code)}` : String(safe.message ?? 'unknown error')).slice(0, 500);
+      logger.warn({ outboxId: row.id, attempts: row.attempts, giveUp, err: e }, 'email delivery failed');
       await db
         .update(emailOutbox)
         .set({

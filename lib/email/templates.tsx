@@ -96,6 +96,12 @@ export const templates = {
     paragraphs: [t('staff-invite.intro', { name: d.name ?? '', role: d.role ?? '' }), t('staff-invite.body'), t('staff-invite.ignore')],
     action: { label: t('staff-invite.action'), href: d.link ?? '' },
   }),
+  // Sent to a staff member when failed sign-ins locked their account (no address or other detail of the attempts).
+  'staff-account-locked': (t, d) => ({
+    subject: t('staff-account-locked.subject'),
+    heading: t('staff-account-locked.heading'),
+    paragraphs: [t('staff-account-locked.body', { name: d.name ?? '', minutes: d.minutes ?? '' }), t('staff-account-locked.you'), t('staff-account-locked.notYou')],
+  }),
 } satisfies Record<string, TemplateFn>;
 
 export type TemplateName = keyof typeof templates;

@@ -12,9 +12,7 @@ export const DEFAULT_JSON_LIMIT = 64 * 1024;
 export async function readJson<S extends z.ZodType>(req: Request, schema: S, maxBytes = DEFAULT_JSON_LIMIT): Promise<z.output<S>> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('application/json')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE');
-  const raw = await readLimited(req, maxBytes);
+  const raw = (await readBody(req, maxBytes)).toString('utf8');
   let data: unknown;
   try {
     data = JSON.parse(raw);
@@ -26,22 +24,33 @@ export async function readJson<S extends z.ZodType>(req: Request, schema: S, max
   return parsed.data;
 }
 
-async function readLimited(req: Request, maxBytes: number): Promise<string> {
-  if (!req.body) return '';
+/**
+ * The one byte-capped body reader every route uses: a declared Content-Length over the cap is refused unread, and a
+ * body without one (chunked) is read only up to the cap, then the stream is cancelled. Never more than `maxBytes` in memory.
+ */
+export async function readBody(req: Request, maxBytes: number, tooLargeKey = 'PAYLOAD_TOO_LARGE', malformedKey = 'INVALID_INPUT'): Promise<Buffer> {
+  if (Number(req.headers.get('content-length') ?? '0') > maxBytes) throw new AppError('PAYLOAD_TOO_LARGE', tooLargeKey);
+  if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw new AppError('PAYLOAD_TOO_LARGE');
+    let part: ReadableStreamReadResult<Uint8Array>;
+    try {
+      part = await reader.read();
+    } catch {
+      // The client went away or the body is not a byte stream.
+      throw new AppError('INVALID_INPUT', malformedKey);
     }
-    chunks.push(value);
+    if (part.done) break;
+    size += part.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new AppError('PAYLOAD_TOO_LARGE', tooLargeKey);
+    }
+    chunks.push(part.value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 type Handler<C> = (req: NextRequest, ctx: C) => Promise<Response>;
@@ -57,13 +66,17 @@ export function handle<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
+/** Set by scripts/serve.mjs from the TCP socket on every request, replacing anything the client sent under that name. */
+export const CLIENT_ADDRESS_HEADER = 'x-im-client-address';
+
 /**
- * The client's address for rate limits. X-Forwarded-For entries left of those our own proxies appended are written by
- * the client, so the address is taken TRUSTED_PROXY_HOPS entries from the right (Next itself fills the header with
- * the socket address when no proxy sent one).
+ * The client's address for rate limits. With no proxy in front (TRUSTED_PROXY_HOPS=0) it is the socket's address and
+ * X-Forwarded-For is never read: the client writes that header. Behind proxies, entries left of those our own proxies
+ * appended are written by the client, so the address is taken TRUSTED_PROXY_HOPS entries from the right.
  */
 export function clientIp(req: Request, hops: number = env().TRUSTED_PROXY_HOPS): string {
+  if (hops === 0) return req.headers.get(CLIENT_ADDRESS_HEADER)?.trim() || 'unknown';
   const entries = (req.headers.get('x-forwarded-for') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
   if (entries.length === 0) return 'unknown';
-  return entries[Math.max(0, entries.length - Math.max(1, hops))]!;
+  return entries[Math.max(0, entries.length - hops)]!;
 }

@@ -5,6 +5,7 @@ import { NextResponse } from 'next/server';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import { readBody } from '@/lib/http';
 import { findJourney, JOURNEY_COOKIE, journeyCookieOptions, signJourneyId, verifyJourneyCookie, type Journey } from '@/lib/journey';
 
 export async function requestJourney(db: DbOrTx, req: NextRequest): Promise<Journey | null> {
@@ -43,12 +44,15 @@ const FORM_LIMIT = 8 * 1024;
 export async function readForm(req: NextRequest): Promise<Record<string, string>> {
   const type = req.headers.get('content-type') ?? '';
   if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
-  if (Number(req.headers.get('content-length') ?? '0') > FORM_LIMIT) throw new AppError('PAYLOAD_TOO_LARGE');
-  const text = await req.text();
-  if (text.length > FORM_LIMIT) throw new AppError('PAYLOAD_TOO_LARGE');
+  const body = await readBody(req, FORM_LIMIT);
   if (type.startsWith('multipart/form-data')) {
-    const data = await new Response(text, { headers: { 'content-type': type } }).formData();
+    let data: FormData;
+    try {
+      data = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
+    } catch {
+      throw new AppError('INVALID_INPUT');
+    }
     return Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   }
-  return Object.fromEntries(new URLSearchParams(text));
+  return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
 }

@@ -33,7 +33,7 @@ export async function peek(db: Db, key: string): Promise<number> {
   return rows[0]?.points ?? 0;
 }
 
-/** Takes back one hit counted on `key` in its current window (the attempt it counted could not be made). */
+/** Takes back one hit counted on `key` in its current window (an attempt that could not be made, or turned out legitimate). */
 export async function giveBack(db: Db, key: string): Promise<void> {
   await db.execute(sql`update rate_limits set points = greatest(points - 1, 0) where key = ${hashKey(key)} and expires_at > now()`);
 }

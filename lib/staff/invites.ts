@@ -4,6 +4,7 @@ import { and, eq, gt, like, sql } from 'drizzle-orm';
 import { users, verificationTokens, type StaffRole } from '@/db/schema';
 import { recordEvent, type Actor } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
+import { endAllStaffSessions } from '@/lib/auth/sessions';
 import type { Db, DbOrTx } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
 import { env } from '@/lib/env';
@@ -52,7 +53,7 @@ export async function findSetPasswordLink(db: DbOrTx, token: string): Promise<{ 
   return row ?? null;
 }
 
-/** Sets the password and uses up the link, in one transaction with its audit event. */
+/** Sets the password, uses up the link and ends the account's sessions, in one transaction with its audit event. */
 export async function setPasswordWithLink(db: Db, token: string, password: string): Promise<{ email: string }> {
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
@@ -65,6 +66,8 @@ export async function setPasswordWithLink(db: Db, token: string, password: strin
     if (!row) throw new AppError('NOT_FOUND', 'setPasswordLinkInvalid');
     await tx.update(users).set({ passwordHash, emailVerified: sql`now()` }).where(eq(users.id, row.userId));
     await revokeSetPasswordLinks(tx, row.userId);
+    // A new password ends every session of the account: whoever knew the old one (or held its cookie) is out.
+    await endAllStaffSessions(tx, row.userId);
     await recordEvent(tx, { actor: { type: 'staff', id: row.userId }, type: 'staff_password_set' });
     return { email: row.email };
   });

@@ -6,7 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomToken, sha256 } from '../../lib/security/crypto';
 import { connectAppDb, insertWaitingCase, type Sql } from './support/database';
-import { builtActions, builtRoutes, outcomeOfAction, outcomeOfGet, signIn, type Jar } from './support/http';
+import { baseURL } from './support/browser';
+import { builtActions, builtRoutes, cookieHeader, outcomeOfAction, outcomeOfGet, signIn, type Jar } from './support/http';
 
 const identities = ['anonymous', 'forged cookie', 'applicant with status link', 'staff without a role', 'caseworker', 'supervisor', 'admin'] as const;
 type Identity = (typeof identities)[number];
@@ -103,6 +104,28 @@ const actions: Record<string, { args: () => unknown[]; expect: Expected } | 'pub
   'lib/i18n/actions.ts#setLocale': 'public',
 };
 
+/**
+ * A caseworker who signed out: the old cookie is still a validly signed JWT, but its session is gone, so every page,
+ * route and action must treat it as a forged one.
+ */
+async function signedOutJar(): Promise<Jar> {
+  const jar = await signIn('caseworker@demo.example', 'demo-password');
+  const csrf = await fetch(`${baseURL()}/api/auth/csrf`, { headers: { cookie: cookieHeader(jar) } });
+  const csrfCookie = csrf.headers.getSetCookie().map((c) => c.split(';')[0]!);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${baseURL()}/api/auth/signout`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: [cookieHeader(jar), ...csrfCookie].join('; ') },
+    body: new URLSearchParams({ csrfToken, callbackUrl: `${baseURL()}/signin` }),
+  });
+  await res.arrayBuffer();
+  if (res.status !== 302) throw new Error(`sign-out failed: ${res.status}`);
+  return jar;
+}
+const SIGNED_OUT = 'signed-out session';
+let signedOut: Jar;
+
 let sql: Sql;
 let fixture: Fixture;
 const jars = {} as Record<Identity, Jar>;
@@ -133,6 +156,7 @@ beforeAll(async () => {
   jars.caseworker = await signIn('caseworker2@demo.example', 'demo-password');
   jars.supervisor = await signIn('supervisor@demo.example', 'demo-password');
   jars.admin = await signIn('admin@demo.example', 'demo-password');
+  signedOut = await signedOutJar();
 });
 
 afterAll(async () => {
@@ -160,6 +184,7 @@ describe('the authorisation matrix', () => {
       const actual = {} as Expected;
       for (const identity of identities) actual[identity] = await outcomeOfGet(withToken(identity, rule.url(fixture)), jars[identity]);
       expect(actual).toEqual(rule.expect);
+      expect(await outcomeOfGet(rule.url(fixture), signedOut), SIGNED_OUT).toBe(rule.expect['forged cookie']);
     });
   }
 
@@ -170,6 +195,7 @@ describe('the authorisation matrix', () => {
       const actual = {} as Expected;
       for (const identity of identities) actual[identity] = await outcomeOfAction(withToken(identity, '/caseworker'), action.id, rule.args(), jars[identity]);
       expect(actual).toEqual(rule.expect);
+      expect(await outcomeOfAction('/caseworker', action.id, rule.args(), signedOut), SIGNED_OUT).toBe(rule.expect['forged cookie']);
     });
   }
 });

@@ -76,6 +76,15 @@ describe('the set-password link', () => {
     expect(event!.actorId).toBe(u!.id);
   });
 
+  it('ends every other session of the account when a password is set from a link', async () => {
+    const { id } = await createStaff(db(), admin, { name: 'Nina Ny', email: 'nina@example.dk', role: 'caseworker' }, 'en');
+    const before = await createStaffSession(db(), id);
+    expect(await resolveStaff(db(), before)).not.toBeNull();
+    await setPasswordWithLink(db(), await linkSentTo('nina@example.dk'), 'a long enough password');
+    expect(await resolveStaff(db(), before)).toBeNull();
+    expect(await db().select().from(sessions).where(eq(sessions.userId, id))).toHaveLength(0);
+  });
+
   it('stops working after 72 hours, when a newer link is sent, and when the account is deactivated', async () => {
     const { id } = await createStaff(db(), admin, { name: 'Nina Ny', email: 'nina@example.dk', role: 'caseworker' }, 'en');
     const first = await linkSentTo('nina@example.dk');

@@ -11,6 +11,7 @@ import { randomToken } from '@/lib/security/crypto';
 import { getRequest, jsonRequest, params } from './support/applicant';
 import { caseworker, submittedApplication, takeCase } from './support/cases';
 import { emailsAbout } from './support/mail';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http';
 
 const ctx = undefined as never;
 let ipCounter = 0;
@@ -18,7 +19,7 @@ let ipCounter = 0;
 const freshIp = () => `203.0.113.${++ipCounter}`;
 
 async function open(token: string, ip: string) {
-  const res = await openSession(jsonRequest('/api/v1/applications/status/session', { token }, { headers: { 'x-forwarded-for': ip } }), ctx);
+  const res = await openSession(jsonRequest('/api/v1/applications/status/session', { token }, { headers: { [CLIENT_ADDRESS_HEADER]: ip } }), ctx);
   const text = await res.text();
   return { status: res.status, cookie: res.headers.get('set-cookie'), error: text ? (JSON.parse(text) as { error: { message: string } }).error : undefined };
 }

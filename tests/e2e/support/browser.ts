@@ -16,14 +16,23 @@ export async function launch(): Promise<Browser> {
   });
 }
 
+/** What the browser refused under the Content-Security-Policy, per page: a script or style it blocked is a broken page. */
+const cspViolations = new WeakMap<Page, string[]>();
+
 export async function newPage(browser: Browser, options: BrowserContextOptions = phone): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ baseURL: baseURL(), ...options });
   const page = await context.newPage();
+  const refused: string[] = [];
+  cspViolations.set(page, refused);
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+  });
   return { context, page };
 }
 
 /**
- * Fails with the list of WCAG 2.1 A/AA violations on the page as it is now. Sandboxed frames (emails in the demo
+ * Fails with the list of WCAG 2.1 A/AA violations on the page as it is now, and with anything the page's
+ * Content-Security-Policy blocked so far. Sandboxed frames (emails in the demo
  * mailbox) are left out: axe cannot enter them, and their content is an email, not a page of ours.
  */
 export async function expectAccessible(page: Page): Promise<void> {
@@ -32,6 +41,7 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).exclude('iframe[sandbox]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+  expect(cspViolations.get(page) ?? [], `blocked by the Content-Security-Policy on ${page.url()}`).toEqual([]);
 }
 
 /** True when the page is wider than the viewport (horizontal scrolling). */

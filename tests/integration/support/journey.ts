@@ -14,6 +14,7 @@ import { JOURNEY_COOKIE } from '@/lib/journey';
 import { demoRegisterRows } from '@/lib/register';
 import { findDemoPerson } from '@/lib/register/demo-persons';
 import { sha256 } from '@/lib/security/crypto';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http';
 
 export const APP = 'http://localhost:3000';
 export const RETURN_URL = `${APP}/dev/return`;
@@ -56,7 +57,7 @@ export function cprOf(personId: string): string {
 export async function startJourney(options: { country?: string; returnTo?: string; ip?: string } = {}) {
   const fields: Fields = { country: options.country ?? 'DE' };
   if (options.returnTo) fields.returnTo = options.returnTo;
-  const res = await startRoute(form(`${APP}/api/v1/journey/start`, fields, options.ip ? { 'x-forwarded-for': options.ip } : {}));
+  const res = await startRoute(form(`${APP}/api/v1/journey/start`, fields, options.ip ? { [CLIENT_ADDRESS_HEADER]: options.ip } : {}));
   const value = res.cookies.get(JOURNEY_COOKIE)?.value;
   return { res, cookie: value ? `${JOURNEY_COOKIE}=${value}` : '', loginUrl: new URL(location(res)) };
 }
@@ -84,7 +85,7 @@ export async function submit(cookie: string, body: unknown, options: { ip?: stri
   const req = new NextRequest(`${APP}/api/v1/journey/match`, {
     method: 'POST',
     body: options.raw ?? JSON.stringify(body),
-    headers: { 'content-type': 'application/json', cookie, ...(options.ip ? { 'x-forwarded-for': options.ip } : {}), ...options.headers },
+    headers: { 'content-type': 'application/json', cookie, ...(options.ip ? { [CLIENT_ADDRESS_HEADER]: options.ip } : {}), ...options.headers },
   });
   return matchRoute(req, undefined);
 }

@@ -5,6 +5,7 @@ import { users, type StaffRole } from '@/db/schema';
 import { handlers } from '@/lib/auth';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http';
 
 export const TEST_PASSWORD = 'correct horse battery';
 const ORIGIN = 'http://localhost:3000';
@@ -31,13 +32,13 @@ export const cookieHeader = (jar: Record<string, string>) => Object.entries(jar)
 
 /** Posts the credentials form; returns the response and the cookies it set. */
 export async function postCredentials(email: string, password: string, ip = '203.0.113.10') {
-  const csrfRes = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`, { headers: { 'x-forwarded-for': ip } }));
+  const csrfRes = await handlers.GET(new NextRequest(`${ORIGIN}/api/auth/csrf`, { headers: { [CLIENT_ADDRESS_HEADER]: ip } }));
   const { csrfToken } = (await csrfRes.json()) as { csrfToken: string };
   const jar = cookiesOf(csrfRes);
   const res = await handlers.POST(
     new NextRequest(`${ORIGIN}/api/auth/callback/credentials`, {
       method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), 'x-forwarded-for': ip },
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookieHeader(jar), [CLIENT_ADDRESS_HEADER]: ip },
       body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${ORIGIN}/caseworker` }),
     }),
   );

@@ -8,7 +8,7 @@ import { signInWithPassword, type SignInState } from '@/lib/auth/actions';
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
   const t = useTranslations('staffAuth');
   const [state, action, pending] = useActionState<SignInState, FormData>(signInWithPassword, {});
-  const message = state.error ? t(`error.${state.error}`) : undefined;
+  const message = state.error ? t(`error.${state.error}`, { minutes: state.minutes ?? 15 }) : undefined;
   return (
     <form action={action} noValidate>
       <ErrorSummary errors={message && state.field ? [{ field: state.field, message }] : []} focusKey={state.attempt} />

@@ -19,7 +19,7 @@ export async function POST(req: NextRequest) {
     if (!started.ok) return seeOther(startPage(started.reason, started.reason === 'returnTo' ? undefined : returnTo));
     return withJourneyCookie(seeOther(started.loginUrl), started.journeyId);
   } catch (e) {
-    logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'journey start failed');
+    logger.warn({ err: e }, 'journey start failed');
     return seeOther(startPage('unavailable', undefined));
   }
 }

@@ -14,7 +14,7 @@ export async function POST(req: NextRequest) {
     return seeOther(started.ok ? started.loginUrl : started.next);
   } catch (e) {
     if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return seeOther('/start?error=session');
-    logger.warn({ err: e instanceof Error ? e.message : String(e) }, 'MitID start failed');
+    logger.warn({ err: e }, 'MitID start failed');
     return seeOther('/connect/mitid?error=unavailable');
   }
 }
