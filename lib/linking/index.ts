@@ -3,7 +3,8 @@
 import 'server-only';
 
 export { startEidLogin, completeEidLogin, destinationAfterLink, type StartResult } from './eid-login';
-export { submitAutoMatch, journeyIdentity, MIN_ANSWER_MS, NOT_FOUND_REASON, type AutoMatchResult } from './auto-match';
+export { submitAutoMatch, journeyIdentity, MIN_ANSWER_MS, type AutoMatchResult } from './auto-match';
+export { NOT_FOUND_REASON } from './register-decision';
 export { startMitidLogin, completeMitidLogin, typedOnJourney, MITID_DIFFERS_REASON } from './mitid-match';
 export { findActiveLink, lookupLink, revokeLink, type LinkAnswer } from './links';
 export { relyingPartyForApiKey, relyingPartyForReturnTo, type RelyingParty } from './relying-parties';

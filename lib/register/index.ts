@@ -1,9 +1,10 @@
 // The CPR register behind one interface: the demo implementation reads the seeded cpr_register table;
 // a production adapter for the national register implements the same interface.
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { cprRegister } from '@/db/schema';
 import { demoPersons } from './demo-persons';
 import type { DbOrTx } from '@/lib/db';
+import { isIsoDate } from '@/lib/matching';
 import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
 
 export type RegisterRecord = {
@@ -23,25 +24,39 @@ export type RegisterRecord = {
 export interface CprRegister {
   /** The record for a normalised 10-digit CPR number, or null when the register has none. */
   lookup(cpr: string): Promise<RegisterRecord | null>;
+  /**
+   * Every person born on a YYYY-MM-DD date: the look-alikes an eID with that birth date could also match.
+   * The automatic match refuses when it finds one, so an adapter that cannot answer must throw, never return [].
+   */
+  bornOn(dateOfBirth: string): Promise<RegisterRecord[]>;
+}
+
+function toRecord(row: typeof cprRegister.$inferSelect): RegisterRecord {
+  return {
+    cpr: decrypt(row.cprEnc),
+    givenNames: row.givenNames,
+    ...(row.middleName ? { middleName: row.middleName } : {}),
+    familyName: row.familyName,
+    dateOfBirth: row.dateOfBirth,
+    sex: row.sex,
+    status: row.status,
+    nameAddressProtected: row.nameAddressProtected,
+    ...(row.historicalNames.length ? { historicalNames: row.historicalNames } : {}),
+    ...(row.address && !row.nameAddressProtected ? { address: row.address } : {}),
+  };
 }
 
 export function tableRegister(db: DbOrTx): CprRegister {
   return {
     async lookup(cpr) {
       const [row] = await db.select().from(cprRegister).where(eq(cprRegister.cprIndex, blindIndex(cpr)));
-      if (!row) return null;
-      return {
-        cpr: decrypt(row.cprEnc),
-        givenNames: row.givenNames,
-        ...(row.middleName ? { middleName: row.middleName } : {}),
-        familyName: row.familyName,
-        dateOfBirth: row.dateOfBirth,
-        sex: row.sex,
-        status: row.status,
-        nameAddressProtected: row.nameAddressProtected,
-        ...(row.historicalNames.length ? { historicalNames: row.historicalNames } : {}),
-        ...(row.address && !row.nameAddressProtected ? { address: row.address } : {}),
-      };
+      return row ? toRecord(row) : null;
+    },
+    async bornOn(dateOfBirth) {
+      // A string that is not a real date would make PostgreSQL refuse the query: nobody is born on it.
+      if (!isIsoDate(dateOfBirth)) return [];
+      const rows = await db.select().from(cprRegister).where(eq(cprRegister.dateOfBirth, dateOfBirth)).orderBy(asc(cprRegister.id));
+      return rows.map(toRecord);
     },
   };
 }
