@@ -164,14 +164,14 @@ const extra: DemoPerson[] = [
     id: 'x11',
     scenario: 'look-alike in the register',
     expected: 'manual',
-    eid: { personIdentifier: 'PL/DK/7700000011', country: 'PL', givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', gender: 'male', levelOfAssurance: 'high' },
+    eid: { personIdentifier: 'PL/DK/7710000011', country: 'PL', givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', gender: 'male', levelOfAssurance: 'high' },
     register: { cpr: demoCpr('1975-01-01', 'male', 311), givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', sex: 'male', status: 'active', nameAddressProtected: false, address: 'Testvej 111, 5000 Odense C' },
   },
   {
     id: 'x12',
     scenario: 'look-alike in the register',
     expected: 'manual',
-    eid: { personIdentifier: 'DE/DK/7700000012', country: 'DE', givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', gender: 'male', levelOfAssurance: 'substantial' },
+    eid: { personIdentifier: 'DE/DK/7710000012', country: 'DE', givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', gender: 'male', levelOfAssurance: 'substantial' },
     register: { cpr: demoCpr('1975-01-01', 'male', 312), givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', sex: 'male', status: 'emigrated', nameAddressProtected: false, address: 'Testvej 112, 9000 Aalborg' },
   },
 ];
