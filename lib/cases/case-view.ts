@@ -10,6 +10,7 @@ import type { DbOrTx } from '@/lib/db';
 import { tableRegister, type CprRegister } from '@/lib/register';
 import { findLookAlikes, type EidIdentity } from '@/lib/matching';
 import { decrypt } from '@/lib/security/crypto';
+import { openStates } from '@/lib/applications/states';
 import { touchCase } from './assignments';
 import { compareCase } from './comparison';
 import { listCaseDocuments } from './documents';
@@ -121,6 +122,8 @@ export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staf
       eid: eid ? { givenNames: eid.givenNames, familyName: eid.familyName, dateOfBirth: eid.dateOfBirth, gender: eid.gender } : null,
     }),
     lookAlikes,
+    /** Other open applications for this CPR number (from other eIDs): approving this one needs a look at them. */
+    otherOpenForCpr: related.applications.filter((a) => a.sharedBy !== 'eid' && openStates.includes(a.state)).length,
     documents,
     related,
     history,

@@ -15,7 +15,8 @@ export type CorrectableField = (typeof correctableFields)[number];
 
 export const caseRef = z.object({ applicationId: z.uuid(), expectedVersion: z.number().int().min(1) });
 
-export const approveSchema = caseRef;
+/** confirmedOthers: the caseworker has looked at the other open applications for the same CPR number. */
+export const approveSchema = caseRef.extend({ confirmedOthers: z.boolean().optional() });
 export const takeSchema = caseRef;
 export const releaseSchema = caseRef;
 
