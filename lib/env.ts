@@ -48,6 +48,8 @@ const schema = z
     MITID_CLIENT_SECRET: z.string().optional(),
     MITID_SCOPE: z.string().default('openid'),
     MITID_CPR_CLAIM: z.string().default('cpr'),
+    /** The claim carrying the MitID login's level of assurance (NSIS: …/loa/Substantial). */
+    MITID_LOA_CLAIM: z.string().default('acr'),
     AUTH_OIDC_ISSUER: optionalUrl,
     AUTH_OIDC_CLIENT_ID: z.string().optional(),
     AUTH_OIDC_CLIENT_SECRET: z.string().optional(),

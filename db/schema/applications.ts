@@ -1,7 +1,7 @@
 // Manual applications with their documents, requests for more information, notes and history.
 // application_events is append-only: it is the history shown to people and the audit trail (including document views).
 import { sql } from 'drizzle-orm';
-import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { eidIdentities, journeys } from './identities';
 
@@ -64,6 +64,8 @@ export const applications = pgTable(
     index('applications_full_name_prefix').using('btree', sql`lower(${t.givenNames} || ' ' || ${t.familyName}) text_pattern_ops`),
     index().on(t.cprIndex),
     index().on(t.personIdentifier),
+    // One open application per eID identity: a second one could only end in a contradictory decision.
+    uniqueIndex('applications_one_open_per_identifier').on(t.personIdentifier).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),
     index().on(t.createdAt),
     index().on(t.decidedAt),
     // Statistics and the CSV export read applications by the time they were submitted.

@@ -1,19 +1,24 @@
 // The demo CPR register: test persons standing in for the national register.
 // Production reads the real register through lib/register's CprRegister adapter instead.
-import { boolean, date, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-export const cprRegister = pgTable('cpr_register', {
-  id: uuid().primaryKey().defaultRandom(),
-  cprEnc: text().notNull(),
-  cprIndex: text().notNull().unique(),
-  givenNames: text().notNull(),
-  middleName: text(),
-  familyName: text().notNull(),
-  dateOfBirth: date({ mode: 'string' }).notNull(),
-  sex: text({ enum: ['male', 'female'] }).notNull(),
-  status: text({ enum: ['active', 'inactive', 'emigrated', 'disappeared', 'deceased', 'annulled', 'changed'] }).notNull(),
-  nameAddressProtected: boolean().notNull().default(false),
-  historicalNames: jsonb().$type<string[]>().notNull().default([]),
-  address: text(),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+export const cprRegister = pgTable(
+  'cpr_register',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    cprEnc: text().notNull(),
+    cprIndex: text().notNull().unique(),
+    givenNames: text().notNull(),
+    middleName: text(),
+    familyName: text().notNull(),
+    dateOfBirth: date({ mode: 'string' }).notNull(),
+    sex: text({ enum: ['male', 'female'] }).notNull(),
+    status: text({ enum: ['active', 'inactive', 'emigrated', 'disappeared', 'deceased', 'annulled', 'changed'] }).notNull(),
+    nameAddressProtected: boolean().notNull().default(false),
+    historicalNames: jsonb().$type<string[]>().notNull().default([]),
+    address: text(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  // The look-alike search: everybody born on the eID's birth date.
+  (t) => [index().on(t.dateOfBirth)],
+);

@@ -1,6 +1,6 @@
 // Caseworker decisions on a manual application: take (next or a given case), release, approve, reject.
 // Each is one transaction: the versioned state change, its history event and its email commit together or not at all.
-import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { applications, identityLinks, type rejectReasons } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
 import { recordEvent } from '@/lib/audit';
@@ -12,7 +12,7 @@ import { conflict } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { getRegister, type CprRegister } from '@/lib/register';
 import { decrypt, encrypt } from '@/lib/security/crypto';
-import { transitions } from './states';
+import { openStates, transitions } from './states';
 
 type CaseInput = { applicationId: string; expectedVersion: number; staff: Staff };
 
@@ -88,7 +88,15 @@ function isUniqueViolation(e: unknown): boolean {
  * Approves: links the application's eID identity to its CPR number (method manual) and tells the applicant.
  * Refused when the eID identifier is already linked to another CPR number, or the register has no living person.
  */
-export async function approveApplication(db: Db, input: CaseInput & { register?: CprRegister }): Promise<{ linkId: string; version: number }> {
+/** Other open applications for the same CPR number: one of them may be the real holder, so approving needs a look. */
+async function otherOpenForCpr(tx: Parameters<Parameters<Db['transaction']>[0]>[0], current: { id: string; cprIndex: string }) {
+  return tx
+    .select({ reference: applications.reference })
+    .from(applications)
+    .where(and(eq(applications.cprIndex, current.cprIndex), ne(applications.id, current.id), inArray(applications.state, [...openStates])));
+}
+
+export async function approveApplication(db: Db, input: CaseInput & { register?: CprRegister; confirmedOthers?: boolean }): Promise<{ linkId: string; version: number }> {
   const result = await db.transaction(async (tx) => {
     const current = await loadCase(tx, input.applicationId);
     if (current.version !== input.expectedVersion) throw await changedMeanwhile(tx, current.id);
@@ -103,6 +111,8 @@ export async function approveApplication(db: Db, input: CaseInput & { register?:
       .from(identityLinks)
       .where(and(eq(identityLinks.personIdentifier, current.personIdentifier), isNull(identityLinks.revokedAt)));
     if (active && active.cprIndex !== current.cprIndex) throw conflict('caseworker.errors.linkedToOtherCpr');
+    const others = await otherOpenForCpr(tx, current);
+    if (others.length && !input.confirmedOthers) throw conflict('caseworker.errors.confirmOthers');
 
     const row = await applyTransition(tx, current, {
       expectedVersion: input.expectedVersion,
@@ -138,7 +148,7 @@ export async function approveApplication(db: Db, input: CaseInput & { register?:
       applicationId: current.id,
       actor: staffActor(input.staff),
       type: transitions.approve.event,
-      data: { linkId, override, alreadyLinked: Boolean(active) },
+      data: { linkId, override, alreadyLinked: Boolean(active), ...(others.length ? { confirmedOthers: others.map((o) => o.reference) } : {}) },
     });
     await enqueueEmail(tx, { to: current.email, personIdentifier: current.personIdentifier, template: 'application-approved', locale: current.locale, data: { reference: current.reference, connectionUrl: connectionPageUrl() } });
     return { linkId, version: row.version };

@@ -11,6 +11,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { blindIndex, encrypt } from '@/lib/security/crypto';
 import { findEidIdentity, type ApplicantJourney } from './access';
 import { deleteDraft } from './drafts';
+import { findOpenApplication, isOpenApplicationConflict } from './open-application';
 import { newReference } from './reference';
 import { requiredPhotos, validateApplication } from './schema';
 import { newStatusToken, statusLink } from './status-token';
@@ -54,6 +55,8 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
   const data = checked.data;
   const identity = await findEidIdentity(db, journey.eidIdentityId);
   if (!identity) throw new AppError('FORBIDDEN', 'application.eidRequired');
+  const openExists = () => conflict('application.openExists');
+  if (await findOpenApplication(db, identity.personIdentifier)) throw openExists();
 
   const kinds = requiredPhotos[data.documentType];
   const photoIds = kinds.map((k) => data.photos[k]!);
@@ -134,6 +137,8 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
     } catch (error) {
       // References are random; on the rare collision draw another.
       if (attempt < 3 && isUniqueViolation(error, 'reference')) continue;
+      // Another tab submitted for this eID identity in the meantime: the database refused a second open one.
+      if (isOpenApplicationConflict(error)) throw openExists();
       throw error;
     }
   }

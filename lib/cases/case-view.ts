@@ -9,7 +9,9 @@ import { roleCan } from '@/lib/auth/roles';
 import type { DbOrTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getRegister, REGISTER_UNAVAILABLE, type CprRegister, type RegisterRecord } from '@/lib/register';
+import { findLookAlikes, type EidIdentity } from '@/lib/matching';
 import { decrypt } from '@/lib/security/crypto';
+import { openStates } from '@/lib/applications/states';
 import { touchCase } from './assignments';
 import { compareCase } from './comparison';
 import { listCaseDocuments } from './documents';
@@ -31,11 +33,41 @@ async function lookupOrUnavailable(register: CprRegister, cpr: string): Promise<
   }
 }
 
+/** A CPR number of someone other than the applicant: enough to tell look-alikes apart (birth date, sex), no more. */
+export function maskOtherCpr(cpr: string): string {
+  return `${cpr.slice(0, 6)}-xxx${cpr.slice(9)}`;
+}
+
+type LookAlikeSubject = Pick<EidIdentity, 'givenNames' | 'familyName' | 'dateOfBirth'> & Partial<EidIdentity>;
+
+/**
+ * Other register persons whom the eID, or the applicant's own data, would match as well: the caseworker must tell
+ * them apart knowingly. Their CPR numbers are masked and their addresses left out: they are not the applicant.
+ */
+async function listLookAlikes(register: CprRegister, cpr: string, subjects: LookAlikeSubject[]) {
+  const found = new Map<string, Awaited<ReturnType<CprRegister['bornOn']>>[number]>();
+  const dates = [...new Set(subjects.map((s) => s.dateOfBirth))];
+  const bornOn = new Map(await Promise.all(dates.map(async (d) => [d, await register.bornOn(d)] as const)));
+  for (const subject of subjects) {
+    const eid: EidIdentity = { personIdentifier: '', country: '', levelOfAssurance: 'high', ...subject };
+    for (const other of findLookAlikes(eid, { cpr }, bornOn.get(subject.dateOfBirth))) found.set(other.cpr, other);
+  }
+  return [...found.values()].map((r) => ({
+    cpr: maskOtherCpr(r.cpr),
+    givenNames: r.givenNames,
+    middleName: r.middleName ?? null,
+    familyName: r.familyName,
+    dateOfBirth: r.dateOfBirth,
+    status: r.status,
+  }));
+}
+
 export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staff, register?: CprRegister) {
   const app = await loadCase(db, applicationId);
   const cpr = decrypt(app.cprEnc);
+  const cprRegister = register ?? getRegister(db);
   const [answer, eidRows, assignee, documents, related, history, infoRequests, notes] = await Promise.all([
-    lookupOrUnavailable(register ?? getRegister(db), cpr),
+    lookupOrUnavailable(cprRegister, cpr),
     app.eidIdentityId ? db.select().from(eidIdentities).where(eq(eidIdentities.id, app.eidIdentityId)) : Promise.resolve([]),
     app.assignedTo
       ? db.select({ name: sql<string>`coalesce(${users.name}, ${users.email})` }).from(users).where(eq(users.id, app.assignedTo))
@@ -50,6 +82,11 @@ export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staf
   const record = registerUnavailable ? null : answer;
   if (app.assignedTo === staff.id) await touchCase(db, app.id, staff.id);
   const eid = eidRows[0] ?? null;
+  // With the register unreachable the page says so; the look-alikes are asked for again once it answers.
+  const lookAlikes = registerUnavailable ? [] : await listLookAlikes(cprRegister, cpr, [
+    ...(eid ? [{ givenNames: eid.givenNames, familyName: eid.familyName, dateOfBirth: eid.dateOfBirth, ...(eid.birthName ? { birthName: eid.birthName } : {}), ...(eid.gender ? { gender: eid.gender } : {}) }] : []),
+    { givenNames: app.givenNames, familyName: app.familyName, dateOfBirth: app.dateOfBirth },
+  ]);
   const assignedToMe = app.assignedTo === staff.id;
   const supervisor = roleCan(staff.role, 'supervisor');
   return {
@@ -102,6 +139,9 @@ export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staf
       register: record,
       eid: eid ? { givenNames: eid.givenNames, familyName: eid.familyName, dateOfBirth: eid.dateOfBirth, gender: eid.gender } : null,
     }),
+    lookAlikes,
+    /** Other open applications for this CPR number (from other eIDs): approving this one needs a look at them. */
+    otherOpenForCpr: related.applications.filter((a) => a.sharedBy !== 'eid' && openStates.includes(a.state)).length,
     documents,
     related,
     history,

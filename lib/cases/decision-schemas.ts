@@ -3,10 +3,11 @@
 import { documentKinds, rejectReasons } from '@/db/schema';
 import { requiredText, z } from '@/lib/validation';
 
-/** Free text that reaches the applicant by email must not carry a CPR number (emails never do). */
 // Also catches spaced and dashed forms (01 01 90 1234, 010190–1234), so the outbox never refuses what passed here.
 const CPR_LIKE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/;
-const applicantText = (max: number) => requiredText(max).refine((v) => !CPR_LIKE.test(v), 'caseworker.validation.noCpr');
+const textWithoutCpr = (max: number, message: string) => requiredText(max).refine((v) => !CPR_LIKE.test(v), message);
+/** Free text that reaches the applicant by email must not carry a CPR number (emails never do). */
+const applicantText = (max: number) => textWithoutCpr(max, 'caseworker.validation.noCpr');
 
 /** Fields an applicant can be asked to correct. */
 export const correctableFields = ['givenNames', 'familyName', 'dateOfBirth', 'cpr', 'nationality', 'documentNumber', 'documentExpiry', 'email', 'phone'] as const;
@@ -14,7 +15,8 @@ export type CorrectableField = (typeof correctableFields)[number];
 
 export const caseRef = z.object({ applicationId: z.uuid(), expectedVersion: z.number().int().min(1) });
 
-export const approveSchema = caseRef;
+/** confirmedOthers: the caseworker has looked at the other open applications for the same CPR number. */
+export const approveSchema = caseRef.extend({ confirmedOthers: z.boolean().optional() });
 export const takeSchema = caseRef;
 export const releaseSchema = caseRef;
 
@@ -53,7 +55,8 @@ export function infoItemsOf(form: { photos: readonly string[]; fields: readonly 
   ];
 }
 
-export const noteSchema = z.object({ applicationId: z.uuid(), body: requiredText(4000) });
+/** Notes neither: the case shows the CPR number already, and a copy in free text escapes its encryption. */
+export const noteSchema = z.object({ applicationId: z.uuid(), body: textWithoutCpr(4000, 'caseworker.validation.noCprInNote') });
 
 /** A zod message as a full catalogue key: ours are namespaced already, the shared ones live under `errors.`. */
 export function messageKey(message: string): string {

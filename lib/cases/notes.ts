@@ -5,10 +5,15 @@ import { notes, users } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
 import { recordEvent } from '@/lib/audit';
 import type { Db, DbOrTx } from '@/lib/db';
+import { AppError } from '@/lib/errors';
 import { touchCase } from './assignments';
+import { noteSchema } from './decision-schemas';
 import { loadCase } from './transition';
 
 export async function addNote(db: Db, input: { applicationId: string; staff: Staff; body: string }): Promise<{ noteId: string }> {
+  // The action validated already; checked again here because the rule is about what is stored, whoever calls.
+  const body = noteSchema.shape.body.safeParse(input.body);
+  if (!body.success) throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { fields: { body: body.error.issues.map((i) => i.message) } });
   return db.transaction(async (tx) => {
     await loadCase(tx, input.applicationId);
     const [note] = await tx.insert(notes).values({ applicationId: input.applicationId, authorId: input.staff.id, body: input.body }).returning({ id: notes.id });

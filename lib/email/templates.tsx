@@ -34,6 +34,12 @@ export const templates = {
     paragraphs: [t('info-reminder.body', { reference: d.reference ?? '', days: d.days ?? '' }), t('info-reminder.link')],
     action: d.statusUrl ? { label: t('info-reminder.action'), href: d.statusUrl } : undefined,
   }),
+  'status-link': (t, d) => ({
+    subject: t('status-link.subject', { reference: d.reference ?? '' }),
+    heading: t('status-link.heading'),
+    paragraphs: [t('status-link.body', { reference: d.reference ?? '' }), t('status-link.link')],
+    action: { label: t('status-link.action'), href: d.statusUrl ?? '' },
+  }),
   'application-expired': (t, d) => ({
     subject: t('application-expired.subject', { reference: d.reference ?? '' }),
     heading: t('application-expired.heading'),

@@ -97,6 +97,11 @@ export function mapEidClaims(claims: Record<string, unknown>, map: EidClaimMap =
   };
 }
 
+/** The MitID login's level of assurance (NSIS URIs such as …/nsis/loa/Substantial, or plain words); missing → low. */
+export function mapMitidLevel(claims: Record<string, unknown>, loaClaim: string): EidIdentity['levelOfAssurance'] {
+  return levelOfAssurance(claims[loaClaim]);
+}
+
 /** The CPR number from a MitID result, normalised to 10 digits; throws ClaimsError when absent or not a CPR number. */
 export function mapMitidClaims(claims: Record<string, unknown>, cprClaim: string): string {
   const raw = claims[cprClaim];

@@ -4,13 +4,14 @@ import { CompactEncrypt, SignJWT, compactDecrypt, jwtVerify } from 'jose';
 import { createHmac } from 'node:crypto';
 import { env } from '@/lib/env';
 import { safeEqual, randomToken } from '@/lib/security/crypto';
-import { ClaimsError, mapEidClaims, mapMitidClaims } from './claims';
+import { ClaimsError, mapEidClaims, mapMitidClaims, mapMitidLevel } from './claims';
 import { callbackUrl } from './urls';
 import { LoginRefused, type Broker, type BrokerKind, type LoginRequest, type VerifiedEid, type VerifiedMitid } from './types';
 
 export const DEMO_AUDIENCE = 'identity-matching';
 export const DEMO_ASSERTION_SECONDS = 120;
 export const DEMO_MITID_CPR_CLAIM = 'cpr';
+export const DEMO_MITID_LOA_CLAIM = 'acr';
 
 function key(purpose: string): Uint8Array {
   return new Uint8Array(createHmac('sha256', env().AUTH_SECRET).update(`demo-broker:${purpose}`).digest());
@@ -83,7 +84,11 @@ export function demoEidBroker(): Broker<VerifiedEid> {
 }
 
 export function demoMitidBroker(): Broker<VerifiedMitid> {
-  return demoBroker('mitid', (claims) => ({ cpr: mapMitidClaims(claims, DEMO_MITID_CPR_CLAIM), issuer: demoIssuer('mitid') }));
+  return demoBroker('mitid', (claims) => ({
+    cpr: mapMitidClaims(claims, DEMO_MITID_CPR_CLAIM),
+    levelOfAssurance: mapMitidLevel(claims, DEMO_MITID_LOA_CLAIM),
+    issuer: demoIssuer('mitid'),
+  }));
 }
 
 /** The simulator's answer: back to our own callback (never a URL from the request), with the sealed assertion. */

@@ -49,6 +49,7 @@ export function getMitidBroker(): MitidBroker {
       redirectUri: callbackUrl('mitid'),
       scope: e.MITID_SCOPE,
       cprClaim: e.MITID_CPR_CLAIM,
+      loaClaim: e.MITID_LOA_CLAIM,
     });
   } else if (e.isDemo) store.__imMitid = demoMitidBroker();
   else unavailable('MitID (MITID_ISSUER, MITID_CLIENT_ID)');

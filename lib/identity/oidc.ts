@@ -1,7 +1,7 @@
 // The production brokers: OpenID Connect authorization-code flow with PKCE, state and nonce (openid-client).
 // The ID token's signature, issuer, audience, expiry and nonce are checked by the library; the claims by lib/identity.
 import * as client from 'openid-client';
-import { ClaimsError, mapEidClaims, mapMitidClaims, type EidClaimMap } from './claims';
+import { ClaimsError, mapEidClaims, mapMitidClaims, mapMitidLevel, type EidClaimMap } from './claims';
 import { LoginRefused, type Broker, type BrokerKind, type VerifiedEid, type VerifiedMitid } from './types';
 
 export type OidcOptions = {
@@ -94,6 +94,6 @@ export function oidcEidBroker(options: OidcOptions & { claims: EidClaimMap }): B
   return oidcBroker('eid', options, (claims, issuer) => ({ ...mapEidClaims(claims, options.claims), issuer }));
 }
 
-export function oidcMitidBroker(options: OidcOptions & { cprClaim: string }): Broker<VerifiedMitid> {
-  return oidcBroker('mitid', options, (claims, issuer) => ({ cpr: mapMitidClaims(claims, options.cprClaim), issuer }));
+export function oidcMitidBroker(options: OidcOptions & { cprClaim: string; loaClaim: string }): Broker<VerifiedMitid> {
+  return oidcBroker('mitid', options, (claims, issuer) => ({ cpr: mapMitidClaims(claims, options.cprClaim), levelOfAssurance: mapMitidLevel(claims, options.loaClaim), issuer }));
 }

@@ -4,7 +4,7 @@ import { findDemoPerson } from '@/lib/register/demo-persons';
 import { parseCpr } from '@/lib/matching';
 import { z } from '@/lib/validation';
 import { EU_EEA_COUNTRIES } from './countries';
-import { DEMO_MITID_CPR_CLAIM, demoCallback, sealDemoAssertion } from './demo';
+import { DEMO_MITID_CPR_CLAIM, DEMO_MITID_LOA_CLAIM, demoCallback, sealDemoAssertion } from './demo';
 
 const request = { state: z.string().min(16).max(200), nonce: z.string().min(16).max(200) };
 
@@ -20,7 +20,16 @@ const typedEid = z.object({
 });
 
 export const eidSimulatorForm = z.object({ ...request, action: z.enum(['person', 'typed', 'cancel']), person: z.string().max(20).optional() }).loose();
-export const mitidSimulatorForm = z.object({ ...request, action: z.enum(['person', 'typed', 'cancel']), person: z.string().max(20).optional(), cpr: z.string().max(20).optional() });
+export const mitidSimulatorForm = z.object({
+  ...request,
+  action: z.enum(['person', 'typed', 'cancel']),
+  person: z.string().max(20).optional(),
+  cpr: z.string().max(20).optional(),
+  levelOfAssurance: z.enum(['low', 'substantial', 'high']).default('substantial'),
+});
+
+/** How MitID (NSIS) names its levels in the acr claim. */
+export const nsisLevel = (level: 'low' | 'substantial' | 'high') => `https://data.gov.dk/concept/core/nsis/loa/${level[0]!.toUpperCase()}${level.slice(1)}`;
 
 /** The URL of our eID callback carrying the simulator's answer, or null when the form does not describe a person. */
 export async function answerEidSimulator(form: Record<string, string>): Promise<URL | null> {
@@ -57,5 +66,6 @@ export async function answerMitidSimulator(form: Record<string, string>): Promis
   const raw = action === 'person' ? findDemoPerson(parsed.data.person ?? '')?.register?.cpr : parsed.data.cpr;
   const cpr = raw ? parseCpr(raw) : null;
   if (!cpr?.ok) return null;
-  return demoCallback('mitid', state, { assertion: await sealDemoAssertion('mitid', { [DEMO_MITID_CPR_CLAIM]: cpr.cpr }, nonce) });
+  const claims = { [DEMO_MITID_CPR_CLAIM]: cpr.cpr, [DEMO_MITID_LOA_CLAIM]: nsisLevel(parsed.data.levelOfAssurance) };
+  return demoCallback('mitid', state, { assertion: await sealDemoAssertion('mitid', claims, nonce) });
 }

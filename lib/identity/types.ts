@@ -13,7 +13,8 @@ export type LoginRequest = {
 };
 
 export type VerifiedEid = EidIdentity & { issuer: string };
-export type VerifiedMitid = { cpr: string; issuer: string };
+/** The MitID holder's CPR number, and how sure the login is of the holder (NSIS level). */
+export type VerifiedMitid = { cpr: string; issuer: string; levelOfAssurance: EidIdentity['levelOfAssurance'] };
 
 export interface Broker<T> {
   readonly kind: BrokerKind;

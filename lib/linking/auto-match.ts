@@ -1,12 +1,11 @@
 // The automatic match: the typed CPR number is looked up in the register and decideMatch compares it with the eID.
-// Only a `match` links. Every other outcome gets the same answer, at the same pace, whether or not the CPR exists.
+// Only a `match` links (a look-alike in the register makes it `manual`). Every other outcome gets the same answer, at the same pace, whether or not the CPR exists.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Db } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import type { Journey } from '@/lib/journey';
-import { decideMatch, type CprRecord } from '@/lib/matching';
-import { getRegister, type CprRegister, type RegisterRecord } from '@/lib/register';
+import { getRegister, type CprRegister } from '@/lib/register';
 import { blindIndex, encryptJson } from '@/lib/security/crypto';
 import { recordAttempt } from './attempts';
 import { destinationAfterLink } from './eid-login';
@@ -14,6 +13,7 @@ import { findEidIdentity, toEidIdentity, type EidIdentityRow } from './identitie
 import { journeyState, mergeJourneyState } from './journey-state';
 import { returnAttempt, takeAttempt } from './limits';
 import { createLink, findActiveLink } from './links';
+import { decideAgainstRegister } from './register-decision';
 import type { CprAndEmail } from './schemas';
 
 /**
@@ -23,23 +23,6 @@ import type { CprAndEmail } from './schemas';
 export const MIN_ANSWER_MS = 300;
 
 export type AutoMatchResult = { result: 'linked'; redirectTo: string } | { result: 'not_matched' } | { result: 'limited' };
-
-/** Why the automatic match did not link when the CPR number is not in the register (not a decideMatch reason). */
-export const NOT_FOUND_REASON = 'not_found';
-
-function toCprRecord(r: RegisterRecord): CprRecord {
-  return {
-    cpr: r.cpr,
-    givenNames: r.givenNames,
-    ...(r.middleName ? { middleName: r.middleName } : {}),
-    familyName: r.familyName,
-    dateOfBirth: r.dateOfBirth,
-    sex: r.sex,
-    status: r.status,
-    nameAddressProtected: r.nameAddressProtected,
-    ...(r.historicalNames ? { historicalNames: r.historicalNames } : {}),
-  };
-}
 
 /** The journey's eID identity; UNAUTHENTICATED when the journey has none (no eID login yet). */
 export async function journeyIdentity(db: Db, journey: Journey | null): Promise<EidIdentityRow> {
@@ -76,11 +59,11 @@ async function decide(db: Db, journey: Journey, identity: EidIdentityRow, input:
     return { result: 'limited' };
   }
 
-  const record = await (context.register ?? getRegister(db)).lookup(input.cpr).catch(async (e: unknown) => {
+  const { found, decision } = await decideAgainstRegister(context.register ?? getRegister(db), toEidIdentity(identity), input.cpr).catch(async (e: unknown) => {
+    // The register could not answer: the applicant did not get an attempt, so it is not counted.
     if (e instanceof AppError && e.code === 'UNAVAILABLE') await returnAttempt(db, 'auto', identity.personIdentifier, context.ip);
     throw e;
   });
-  const decision = record ? decideMatch(toEidIdentity(identity), toCprRecord(record)) : { decision: 'no_match' as const, reasons: [NOT_FOUND_REASON] };
 
   if (decision.decision === 'match') {
     await createLink(db, { identity, cpr: input.cpr, method: 'auto', reasons: decision.reasons, email: input.email, locale: context.locale });
@@ -88,7 +71,7 @@ async function decide(db: Db, journey: Journey, identity: EidIdentityRow, input:
   }
 
   await db.transaction(async (tx) => {
-    await recordAttempt(tx, { identity, method: 'auto', outcome: record ? decision.decision : 'not_found', reasons: decision.reasons, cprIndex });
+    await recordAttempt(tx, { identity, method: 'auto', outcome: found ? decision.decision : 'not_found', reasons: decision.reasons, cprIndex });
     await mergeJourneyState(tx, journey.id, { autoOutcome: 'not_matched', matchReasons: decision.reasons }, { typedEnc });
   });
   return { result: 'not_matched' };

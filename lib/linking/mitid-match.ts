@@ -1,9 +1,12 @@
 // The MitID match: after an automatic match that did not link, MitID tells us whose CPR number the applicant holds.
-// Equal to the CPR number they typed → link (method mitid); different → the manual application, never a link.
+// It links (method mitid) only when that CPR number is the one typed, MitID is at least substantial, and the rules,
+// applied to the eID and that CPR number's register record, say `match` or `manual`: MitID proves who holds the CPR
+// number, not that the foreign eID is the same person. Anything else → the manual application, never a link.
 import type { Db } from '@/lib/db';
 import { getMitidBroker, LoginRefused, newLoginRequest } from '@/lib/identity';
 import { findJourney, type Journey } from '@/lib/journey';
 import type { Locale } from '@/lib/i18n/config';
+import { getRegister, type CprRegister } from '@/lib/register';
 import { blindIndex, decryptJson, safeEqual } from '@/lib/security/crypto';
 import { recordAttempt } from './attempts';
 import { journeyIdentity } from './auto-match';
@@ -11,6 +14,8 @@ import { destinationAfterLink } from './eid-login';
 import { beginLogin, consumeLogin, journeyState, mergeJourneyState } from './journey-state';
 import { takeAttempt } from './limits';
 import { createLink, findActiveLink } from './links';
+import { toEidIdentity } from './identities';
+import { decideAgainstRegister } from './register-decision';
 
 /** Added to the journey's matchReasons for the caseworker when MitID named another CPR number than the one typed. */
 export const MITID_DIFFERS_REASON = 'mitid_cpr_differs';
@@ -25,6 +30,10 @@ export type MitidStart = { ok: true; loginUrl: URL } | { ok: false; next: string
 
 /** An eID below `substantial` never links without a caseworker, whatever MitID says (the same gate as decideMatch). */
 export const LOA_REASON = 'loa_below_substantial';
+/** Added for the caseworker when the MitID login itself was below substantial. */
+export const MITID_LOA_REASON = 'mitid_loa_below_substantial';
+/** Added for the caseworker when MitID confirmed the CPR number but the rules say the eID is not that person. */
+export const MITID_RULES_REASON = 'mitid_rules_no_match';
 const tooWeak = (identity: { levelOfAssurance: string }) => identity.levelOfAssurance !== 'substantial' && identity.levelOfAssurance !== 'high';
 
 export async function startMitidLogin(db: Db, journey: Journey | null): Promise<MitidStart> {
@@ -41,7 +50,7 @@ export async function startMitidLogin(db: Db, journey: Journey | null): Promise<
 }
 
 /** Returns the path to continue at. Throws LoginRefused for a callback that does not answer this journey's login. */
-export async function completeMitidLogin(db: Db, journeyId: string, callback: URL, context: { ip: string; locale: Locale }): Promise<string> {
+export async function completeMitidLogin(db: Db, journeyId: string, callback: URL, context: { ip: string; locale: Locale; register?: CprRegister }): Promise<string> {
   const pending = await consumeLogin(db, journeyId, 'mitid', callback.searchParams.get('state') ?? '');
   if (!pending) throw new LoginRefused('state', 'no MitID login in flight for this state');
   const journey = await findJourney(db, journeyId);
@@ -60,14 +69,19 @@ export async function completeMitidLogin(db: Db, journeyId: string, callback: UR
     await recordAttempt(db, { identity, method: 'mitid', outcome: 'manual', reasons: [LOA_REASON], cprIndex: blindIndex(typed.cpr) });
     return '/apply';
   }
-  if (safeEqual(mitid.cpr, typed.cpr)) {
-    await createLink(db, { identity, cpr: typed.cpr, method: 'mitid', reasons: [], email: typed.email, locale: context.locale });
-    return destinationAfterLink(journey!);
-  }
-  const reasons = [...new Set([...(journeyState(journey!).matchReasons ?? []), MITID_DIFFERS_REASON])];
-  await db.transaction(async (tx) => {
-    await recordAttempt(tx, { identity, method: 'mitid', outcome: 'mitid_mismatch', reasons: [MITID_DIFFERS_REASON], cprIndex: blindIndex(typed.cpr) });
-    await mergeJourneyState(tx, journeyId, { matchReasons: reasons });
-  });
-  return '/apply';
+  const cprIndex = blindIndex(typed.cpr);
+  const toManual = async (outcome: 'manual' | 'no_match' | 'mitid_mismatch', why: string[]) => {
+    const reasons = [...new Set([...(journeyState(journey!).matchReasons ?? []), ...why])];
+    await db.transaction(async (tx) => {
+      await recordAttempt(tx, { identity, method: 'mitid', outcome, reasons: why, cprIndex });
+      await mergeJourneyState(tx, journeyId, { matchReasons: reasons });
+    });
+    return '/apply';
+  };
+  if (tooWeak(mitid)) return toManual('manual', [MITID_LOA_REASON]);
+  if (!safeEqual(mitid.cpr, typed.cpr)) return toManual('mitid_mismatch', [MITID_DIFFERS_REASON]);
+  const { decision } = await decideAgainstRegister(context.register ?? getRegister(db), toEidIdentity(identity), typed.cpr);
+  if (decision.decision === 'no_match') return toManual('no_match', [...decision.reasons, MITID_RULES_REASON]);
+  await createLink(db, { identity, cpr: typed.cpr, method: 'mitid', reasons: decision.reasons, email: typed.email, locale: context.locale });
+  return destinationAfterLink(journey!);
 }

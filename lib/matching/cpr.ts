@@ -22,7 +22,16 @@ function centuryFor(seventhDigit: number, yy: number): number {
   return yy <= 57 ? 2000 : 1800;
 }
 
-export function parseCpr(input: string): ParsedCpr {
+/** Today's date in Denmark (YYYY-MM-DD), where CPR numbers are issued: a child born there today may already have one. */
+export function danishToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+/**
+ * `today` (YYYY-MM-DD) is the latest birth date accepted: the century table maps some numbers into the future
+ * (010157-7123 reads as 2057), and nobody is born after today.
+ */
+export function parseCpr(input: string, today: string = danishToday()): ParsedCpr {
   const compact = String(input).replace(/\s/gu, '');
   const m = CPR_SHAPE.exec(compact);
   if (!m) return { ok: false, error: 'format' };
@@ -31,12 +40,14 @@ export function parseCpr(input: string): ParsedCpr {
   const month = Number(mm);
   const day = Number(dd);
   if (!dateExists(year, month, day)) return { ok: false, error: 'date' };
+  const dateOfBirth = formatIsoDate(year, month, day);
+  if (dateOfBirth > today) return { ok: false, error: 'date' };
   const cpr = `${dd}${mm}${yy}${seventh}${rest}`;
   const lastDigit = Number(rest.slice(-1));
   return {
     ok: true,
     cpr,
-    dateOfBirth: formatIsoDate(year, month, day),
+    dateOfBirth,
     sex: lastDigit % 2 === 1 ? 'male' : 'female',
   };
 }

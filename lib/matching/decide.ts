@@ -1,5 +1,5 @@
 // decideMatch: the gates (level of assurance, register status, birth date, gender) around the name
-// rules, combined so that the most cautious outcome always wins.
+// rules, combined so that the most cautious outcome always wins; and the look-alikes among the register's others.
 
 import { analyseNames } from './analyse-names';
 import { isIsoDate } from './calendar';
@@ -19,7 +19,29 @@ const STATUS_GATES: Readonly<Record<string, { decision: Decision; reason: MatchR
   disappeared: { decision: 'manual', reason: 'status_disappeared' },
 };
 
-export function decideMatch(eid: EidIdentity, record: CprRecord): MatchDecision {
+/**
+ * The persons in `others` (another CPR number than `record`'s) whom this eID would match as well. The eID's level
+ * of assurance is left out of this comparison: it says how sure the eID is, not which register person it names, so a
+ * low-assurance eID still shows the caseworker its look-alikes.
+ */
+export function findLookAlikes<T extends CprRecord>(eid: EidIdentity, record: Pick<CprRecord, 'cpr'> | null, others: readonly T[] | undefined): T[] {
+  if (!others?.length) return [];
+  const assured: EidIdentity = { ...eid, levelOfAssurance: 'high' };
+  return others.filter((other) => other.cpr !== record?.cpr && decideOne(assured, other).decision === 'match');
+}
+
+/**
+ * `others` are the register's persons born on the eID's birth date (`record` itself may be among them). When the eID
+ * would also be a `match` for one of them, nothing tells the two apart automatically: `manual`, `register_ambiguous`.
+ */
+export function decideMatch(eid: EidIdentity, record: CprRecord, others?: readonly CprRecord[]): MatchDecision {
+  const own = decideOne(eid, record);
+  if (findLookAlikes(eid, record, others).length === 0) return own;
+  const decision: Decision = SEVERITY[own.decision] >= SEVERITY.manual ? own.decision : 'manual';
+  return { decision, reasons: orderReasons([...(own.reasons as MatchReason[]), 'register_ambiguous']) };
+}
+
+function decideOne(eid: EidIdentity, record: CprRecord): MatchDecision {
   let decision: Decision = 'match';
   const reasons: MatchReason[] = [];
   const lowerTo = (d: Decision, ...why: MatchReason[]) => {

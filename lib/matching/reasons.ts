@@ -12,6 +12,7 @@ export const MATCH_REASONS = [
   'birth_date_differs', // birth dates differ → no_match
   'birth_date_invalid', // a birth date is not a real YYYY-MM-DD date → manual
   'gender_differs', // eID gender disagrees with the register sex → manual
+  'register_ambiguous', // the eID would also match another person in the register (a look-alike) → manual
   // Names that match, and how.
   'name_exact', // identical after normalisation
   'name_equivalent', // the same person's name written differently (details follow)

@@ -158,9 +158,30 @@ const extra: DemoPerson[] = [
     expected: 'not_in_register',
     eid: { personIdentifier: 'FI/DK/7700000010', country: 'FI', givenNames: 'Aino', familyName: 'Virtanen', dateOfBirth: '1996-01-28', levelOfAssurance: 'substantial' },
   },
+  // Look-alikes: two people registered from abroad with an unknown birth day, recorded as 1 January, and the same
+  // names. Either could type the other's CPR number, so neither links automatically; MitID or a caseworker decides.
+  {
+    id: 'x11',
+    scenario: 'look-alike in the register',
+    expected: 'manual',
+    eid: { personIdentifier: 'PL/DK/7710000011', country: 'PL', givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', gender: 'male', levelOfAssurance: 'high' },
+    register: { cpr: demoCpr('1975-01-01', 'male', 311), givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', sex: 'male', status: 'active', nameAddressProtected: false, address: 'Testvej 111, 5000 Odense C' },
+  },
+  {
+    id: 'x12',
+    scenario: 'look-alike in the register',
+    expected: 'manual',
+    eid: { personIdentifier: 'DE/DK/7710000012', country: 'DE', givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', gender: 'male', levelOfAssurance: 'substantial' },
+    register: { cpr: demoCpr('1975-01-01', 'male', 312), givenNames: 'Piotr', familyName: 'Nowak', dateOfBirth: '1975-01-01', sex: 'male', status: 'emigrated', nameAddressProtected: false, address: 'Testvej 112, 9000 Aalborg' },
+  },
 ];
 
 export const demoPersons: DemoPerson[] = [...cases.cases.map((c, i) => fromCase(c, i)), ...extra];
+
+/** The other register persons born on the same day as this one's register record: the look-alikes decideMatch weighs. */
+export function demoBornOn(dateOfBirth: string): NonNullable<DemoPerson['register']>[] {
+  return demoPersons.flatMap((p) => (p.register?.dateOfBirth === dateOfBirth ? [p.register] : []));
+}
 
 export function findDemoPerson(id: string): DemoPerson | undefined {
   return demoPersons.find((p) => p.id === id);

@@ -1,10 +1,11 @@
 // The CPR register behind one interface: the cpr_register table (demo, or chosen explicitly) or the national
 // register through CPR Direkte, selected by CPR_REGISTER. Neither keeps a copy of what the national register said.
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { cprRegister } from '@/db/schema';
 import { demoPersons } from './demo-persons';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
+import { isIsoDate } from '@/lib/matching';
 import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
 import { CprDirekteClient, cprDirekteOptions, cprDirekteRegister } from './cpr-direkte';
 
@@ -27,7 +28,10 @@ export type RegisterRecord = {
 export interface CprRegister {
   /** The record for a normalised 10-digit CPR number, or null when the register has none. */
   lookup(cpr: string): Promise<RegisterRecord | null>;
-  /** The register's persons born on a date (YYYY-MM-DD), for telling look-alikes apart. */
+  /**
+   * Every person born on a YYYY-MM-DD date: the look-alikes an eID with that birth date could also match.
+   * The automatic match refuses when it finds one, so an adapter that cannot answer must throw, never return [].
+   */
   bornOn(dateOfBirth: string): Promise<RegisterRecord[]>;
 }
 
@@ -55,7 +59,10 @@ export function tableRegister(db: DbOrTx): CprRegister {
       return row ? fromRow(row) : null;
     },
     async bornOn(dateOfBirth) {
-      return (await db.select().from(cprRegister).where(eq(cprRegister.dateOfBirth, dateOfBirth))).map(fromRow);
+      // A string that is not a real date would make PostgreSQL refuse the query: nobody is born on it.
+      if (!isIsoDate(dateOfBirth)) return [];
+      const rows = await db.select().from(cprRegister).where(eq(cprRegister.dateOfBirth, dateOfBirth)).orderBy(asc(cprRegister.id));
+      return rows.map(fromRow);
     },
   };
 }

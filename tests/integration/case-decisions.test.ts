@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents, applications, emailOutbox, identityLinks, infoRequests } from '@/db/schema';
+import { getCaseView } from '@/lib/cases/case-view';
 import { approveApplication, rejectApplication, takeCase } from '@/lib/applications/decisions';
 import { requestMoreInformation } from '@/lib/applications/request-info';
 import type { Staff } from '@/lib/auth';
@@ -45,6 +46,20 @@ async function outboxFor(to: string) {
 }
 
 describe('approving an application', () => {
+  it('asks the caseworker to confirm having looked at another open application for the same CPR number, and records it', async () => {
+    const app = await caseInReview(camilla);
+    const other = await createApplication({ cpr: app.cpr });
+    const view = await getCaseView(getDb(), app.id, camilla);
+    expect(view.otherOpenForCpr).toBe(1);
+    const refused = await refusal(approveApplication(getDb(), { applicationId: app.id, expectedVersion: app.version, staff: camilla }));
+    expect(refused).toMatchObject({ code: 'CONFLICT', messageKey: 'caseworker.errors.confirmOthers' });
+    expect(await stateOf(app.id)).toMatchObject({ state: 'in_review', version: app.version });
+    expect(await getDb().$count(identityLinks, eq(identityLinks.personIdentifier, app.personIdentifier!))).toBe(0);
+    await approveApplication(getDb(), { applicationId: app.id, expectedVersion: app.version, staff: camilla, confirmedOthers: true });
+    const [event] = await getDb().select().from(applicationEvents).where(and(eq(applicationEvents.applicationId, app.id), eq(applicationEvents.type, 'approved')));
+    expect(event!.data).toMatchObject({ confirmedOthers: [other.reference] });
+  });
+
   it('links the eID to the CPR number (method manual), records the decision and emails the applicant', async () => {
     const app = await caseInReview(camilla);
     const { linkId } = await approveApplication(getDb(), { applicationId: app.id, expectedVersion: app.version, staff: camilla });

@@ -28,7 +28,8 @@ describe('the case page’s view of an application', () => {
     await createRegisterPerson({ cpr, givenNames: 'Ida', familyName: 'Berg', dateOfBirth: '1988-03-03', address: 'Testvej 2' });
     const app = await createApplication({ cpr, givenNames: 'Ida', familyName: 'Berg', dateOfBirth: '1988-03-03' });
     const sameCpr = await createApplication({ cpr, state: 'rejected' });
-    const sameEid = await createApplication({ eid: { personIdentifier: app.personIdentifier! } });
+    // An earlier, closed application of the same eID (only one may be open at a time).
+    const sameEid = await createApplication({ eid: { personIdentifier: app.personIdentifier! }, state: 'withdrawn' });
     const unrelated = await createApplication();
     const otherCpr = uniqueCpr('1950-05-05');
     await getDb().insert(identityLinks).values([
@@ -40,7 +41,7 @@ describe('the case page’s view of an application', () => {
     expect(view.register?.address).toBe('Testvej 2');
     expect(Object.fromEntries(view.related.applications.map((a) => [a.reference, [a.sharedBy, a.state]]))).toEqual({
       [sameCpr.reference]: ['cpr', 'rejected'],
-      [sameEid.reference]: ['eid', 'submitted'],
+      [sameEid.reference]: ['eid', 'withdrawn'],
     });
     expect(view.related.applications.map((a) => a.id)).not.toContain(unrelated.id);
     expect(view.related.links.map((l) => [l.personIdentifier, l.sharedBy, l.conflicting, Boolean(l.revokedAt)]).sort()).toEqual([

@@ -3,10 +3,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as s from '@/db/schema';
 import { connect, getDb } from '@/lib/db';
 import { journeyState, MITID_DIFFERS_REASON } from '@/lib/linking';
+import { MITID_LOA_REASON, MITID_RULES_REASON } from '@/lib/linking/mitid-match';
 import { takeAttempt } from '@/lib/linking/limits';
 import { findJourney, verifyJourneyCookie } from '@/lib/journey';
 import { findDemoPerson } from '@/lib/register/demo-persons';
-import { decryptJson } from '@/lib/security/crypto';
+import { blindIndex, decryptJson } from '@/lib/security/crypto';
 import { APP, cprOf, get, location, loginWithEid, loginWithMitid, mitidCallback, RETURN_URL, seedRegister, seedRelyingParty, submit } from './support/journey';
 
 const db = () => getDb();
@@ -57,6 +58,50 @@ describe('the MitID match', () => {
     const { res } = await loginWithMitid(cookie, { person: 'x01' });
     expect(location(res)).toBe(`${APP}/apply`);
     expect(await db().$count(s.identityLinks, eq(s.identityLinks.personIdentifier, pidOf('x01')))).toBe(0);
+  });
+
+  it('does not link a person whose eID birth date differs from the register, even when MitID confirms the CPR number', async () => {
+    const { cookie } = await loginWithEid('p33');
+    expect(await (await submit(cookie, { cpr: cprOf('p33'), email: 'p33@example.com' })).json()).toMatchObject({ result: 'not_matched' });
+    const { start, res } = await loginWithMitid(cookie, { person: 'p33' });
+    expect(new URL(location(start)).pathname).toBe('/dev/mitid');
+    expect(location(res)).toBe(`${APP}/apply`);
+    expect(await db().$count(s.identityLinks, eq(s.identityLinks.personIdentifier, pidOf('p33')))).toBe(0);
+    expect((await attempts('p33')).at(-1)).toEqual({ method: 'mitid', outcome: 'no_match' });
+    expect(journeyState(await journeyOf(cookie)).matchReasons).toEqual(expect.arrayContaining(['birth_date_differs', MITID_RULES_REASON]));
+    // The journey goes on to the manual application with what was typed.
+    expect(decryptJson((await journeyOf(cookie)).typedEnc!)).toEqual({ cpr: cprOf('p33'), email: 'p33@example.com' });
+  });
+
+  it('does not link a deceased register person through MitID', async () => {
+    const { cookie } = await loginWithEid('p35');
+    await submit(cookie, { cpr: cprOf('p35'), email: 'p35@example.com' });
+    expect(location((await loginWithMitid(cookie, { person: 'p35' })).res)).toBe(`${APP}/apply`);
+    expect(await db().$count(s.identityLinks, eq(s.identityLinks.personIdentifier, pidOf('p35')))).toBe(0);
+  });
+
+  it('does not link through a MitID login below substantial, even with the typed CPR number', async () => {
+    const { cookie } = await loginWithEid('p27');
+    await submit(cookie, { cpr: cprOf('p27'), email: 'p27@example.com' });
+    const { res } = await loginWithMitid(cookie, { person: 'p27', levelOfAssurance: 'low' });
+    expect(location(res)).toBe(`${APP}/apply`);
+    expect(await db().$count(s.identityLinks, eq(s.identityLinks.personIdentifier, pidOf('p27')))).toBe(0);
+    expect((await attempts('p27')).at(-1)).toEqual({ method: 'mitid', outcome: 'manual' });
+    expect(journeyState(await journeyOf(cookie)).matchReasons).toContain(MITID_LOA_REASON);
+  });
+
+  it('links a MitID login at level high', async () => {
+    const { cookie } = await loginWithEid('p24');
+    await submit(cookie, { cpr: cprOf('p24'), email: 'p24@example.com' });
+    expect(location((await loginWithMitid(cookie, { person: 'p24', levelOfAssurance: 'high' })).res)).toBe(RETURN_URL);
+  });
+
+  it('tells look-alikes apart: MitID links the holder of the typed CPR number', async () => {
+    const { cookie } = await loginWithEid('x11');
+    expect(await (await submit(cookie, { cpr: cprOf('x11'), email: 'piotr@example.com' })).json()).toMatchObject({ result: 'not_matched' });
+    expect(location((await loginWithMitid(cookie, { person: 'x11' })).res)).toBe(RETURN_URL);
+    const [link] = await db().select().from(s.identityLinks).where(eq(s.identityLinks.personIdentifier, pidOf('x11')));
+    expect(link).toMatchObject({ method: 'mitid', cprIndex: blindIndex(cprOf('x11')) });
   });
 
   it('offers MitID only after an automatic match that did not link', async () => {

@@ -19,8 +19,9 @@ const clients = [
 ];
 const accounts = {
   ingrid: { eidas_pid: 'SE/DK/199001011234', given_name: 'Ingrid', family_name: 'Lind', birthdate: '1990-01-01', gender: 'female', loa: 'http://eidas.europa.eu/LoA/substantial' },
-  'ingrid-mitid': { cpr: '010190-4006' },
-  'someone-else-mitid': { cpr: '0202024002' },
+  'ingrid-mitid': { cpr: '010190-4006', mitid_loa: 'https://data.gov.dk/concept/core/nsis/loa/Substantial' },
+  'ingrid-mitid-low': { cpr: '010190-4006', mitid_loa: 'https://data.gov.dk/concept/core/nsis/loa/Low' },
+  'someone-else-mitid': { cpr: '0202024002', mitid_loa: 'https://data.gov.dk/concept/core/nsis/loa/High' },
 };
 
 let provider: TestProvider;
@@ -42,6 +43,7 @@ beforeAll(async () => {
     MITID_CLIENT_SECRET: clients[1]!.client_secret,
     MITID_SCOPE: 'openid profile',
     MITID_CPR_CLAIM: 'cpr',
+    MITID_LOA_CLAIM: 'mitid_loa',
   });
   await seedRelyingParty(db());
   // In the register under another family name: the automatic match cannot link, MitID can.
@@ -135,6 +137,13 @@ describe('MitID match through OpenID Connect', () => {
   it('sends another CPR number to the manual application', async () => {
     const { cookie, mitidLoginUrl } = await notMatchedJourney();
     const callback = await loginAtProvider(mitidLoginUrl, MITID_CALLBACK, 'someone-else-mitid');
+    expect(location(await mitidCallback(get(callback, cookie)))).toBe(`${APP}/apply`);
+    expect(await db().$count(s.identityLinks, eq(s.identityLinks.personIdentifier, 'SE/DK/199001011234'))).toBe(0);
+  });
+
+  it('does not link when the MitID login is below substantial, even with the typed CPR number', async () => {
+    const { cookie, mitidLoginUrl } = await notMatchedJourney();
+    const callback = await loginAtProvider(mitidLoginUrl, MITID_CALLBACK, 'ingrid-mitid-low');
     expect(location(await mitidCallback(get(callback, cookie)))).toBe(`${APP}/apply`);
     expect(await db().$count(s.identityLinks, eq(s.identityLinks.personIdentifier, 'SE/DK/199001011234'))).toBe(0);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareCase } from '@/lib/cases/comparison';
 import { asReference } from '@/lib/cases/queue-filters';
-import { infoItemsOf, rejectSchema, requestInfoSchema } from '@/lib/cases/decision-schemas';
+import { infoItemsOf, noteSchema, rejectSchema, requestInfoSchema } from '@/lib/cases/decision-schemas';
 
 const register = { givenNames: 'Anna Sofie', familyName: 'Müller', dateOfBirth: '1985-06-15', sex: 'female' as const };
 const marks = (rows: ReturnType<typeof compareCase>) => Object.fromEntries(rows.map((r) => [r.field, [r.applicant?.mark ?? null, r.eid?.mark ?? null]]));
@@ -53,6 +53,14 @@ describe('caseworker input', () => {
     const result = rejectSchema.safeParse({ ...ref, reason: 'other', text: 'Your CPR 150685-1234 is wrong' });
     expect(result.success).toBe(false);
     expect(result.error!.issues[0]!.message).toBe('caseworker.validation.noCpr');
+  });
+
+  it('refuses a CPR number in an internal note, written in any of its forms, and accepts other numbers', () => {
+    for (const body of ['Checked 150685-1234 by phone', 'CPR 1506851234', 'ring 15 06 85 1234']) {
+      const result = noteSchema.safeParse({ applicationId: ref.applicationId, body });
+      expect(result.error!.issues.map((i) => [i.path.join('.'), i.message]), body).toEqual([['body', 'caseworker.validation.noCprInNote']]);
+    }
+    expect(noteSchema.safeParse({ applicationId: ref.applicationId, body: 'Passport C01X00T47 valid until 2031-01-01' }).success).toBe(true);
   });
 
   it('needs at least one item in a request for more information, and turns the form into items', () => {

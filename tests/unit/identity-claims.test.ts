@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ClaimsError, eidClaimMap, levelOfAssurance, mapEidClaims, mapMitidClaims } from '@/lib/identity/claims';
+import { ClaimsError, eidClaimMap, levelOfAssurance, mapEidClaims, mapMitidClaims, mapMitidLevel } from '@/lib/identity/claims';
 
 const claims = { person_identifier: 'DE/DK/1234567890', given_name: 'Jürgen', family_name: 'Müller', birthdate: '1990-05-01', acr: 'http://eidas.europa.eu/LoA/high' };
 
@@ -34,5 +34,16 @@ describe('mapping a MitID answer to a CPR number', () => {
     expect(() => mapMitidClaims({ cpr: '310290-1233' }, 'cpr')).toThrow(ClaimsError);
     expect(() => mapMitidClaims({ other: '0105901233' }, 'cpr')).toThrow(ClaimsError);
     expect(() => mapMitidClaims({ cpr: 105901233 }, 'cpr')).toThrow(ClaimsError);
+  });
+});
+
+describe('reading the MitID login’s level of assurance', () => {
+  it('reads the NSIS levels MitID sends and counts anything missing or unknown as low', () => {
+    expect(mapMitidLevel({ acr: 'https://data.gov.dk/concept/core/nsis/loa/Substantial' }, 'acr')).toBe('substantial');
+    expect(mapMitidLevel({ acr: 'https://data.gov.dk/concept/core/nsis/loa/High' }, 'acr')).toBe('high');
+    expect(mapMitidLevel({ acr: 'https://data.gov.dk/concept/core/nsis/loa/Low' }, 'acr')).toBe('low');
+    expect(mapMitidLevel({ loa: 'substantial' }, 'loa')).toBe('substantial');
+    expect(mapMitidLevel({}, 'acr')).toBe('low');
+    expect(mapMitidLevel({ acr: 'urn:something:else' }, 'acr')).toBe('low');
   });
 });

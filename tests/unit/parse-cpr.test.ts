@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseCpr } from '../../lib/matching';
+import { danishToday } from '../../lib/matching/cpr';
 
-function dateOf(input: string): string | undefined {
-  const parsed = parseCpr(input);
+// The century table reaches into the future (2036, 2057); it is checked as if today were late in this century.
+const LATE_IN_THE_CENTURY = '2099-12-31';
+
+function dateOf(input: string, today = LATE_IN_THE_CENTURY): string | undefined {
+  const parsed = parseCpr(input, today);
   return parsed.ok ? parsed.dateOfBirth : undefined;
 }
 
-function errorOf(input: string): string | undefined {
-  const parsed = parseCpr(input);
+function errorOf(input: string, today?: string): string | undefined {
+  const parsed = parseCpr(input, today);
   return parsed.ok ? undefined : parsed.error;
 }
 
@@ -147,5 +151,21 @@ describe('parseCpr: sex from the last digit', () => {
   it.each(['0', '2', '4', '6', '8'])('reads last digit %s as female', (digit) => {
     const parsed = parseCpr(`010590-123${digit}`);
     expect(parsed.ok && parsed.sex).toBe('female');
+  });
+});
+
+describe('parseCpr: nobody is born after today', () => {
+  it('refuses 010157-7123, which the century table reads as 2057, with the code for an impossible date', () => {
+    expect(parseCpr('010157-7123', '2026-12-01')).toEqual({ ok: false, error: 'date' });
+  });
+
+  it('refuses a birth date one day after today and accepts today itself', () => {
+    expect(errorOf('021226-4001', '2026-12-01')).toBe('date');
+    expect(dateOf('011226-4001', '2026-12-01')).toBe('2026-12-01');
+  });
+
+  it('takes today from the Danish calendar by default, so the 2057 reading is refused now', () => {
+    expect(danishToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
+    expect(parseCpr('010157-7123')).toEqual({ ok: false, error: 'date' });
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { hasEidLogin } from '@/lib/applications/access';
+import { findOpenApplication } from '@/lib/applications/open-application';
 import { formStart } from '@/lib/applications/prefill';
 import { submittedFromJourney } from '@/lib/applications/submit';
 import { getDb } from '@/lib/db';
@@ -11,6 +12,7 @@ import { findActiveLink } from '@/lib/linking/links';
 import { redirect } from 'next/navigation';
 import { ApplyForm } from './_components/apply-form';
 import { NeedsEid } from './_components/needs-eid';
+import { OpenApplication } from './_components/open-application';
 import { Receipt } from './_components/receipt';
 
 export const dynamic = 'force-dynamic';
@@ -20,14 +22,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('pageTitle') };
 }
 
-export default async function ApplyPage() {
+type Search = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function ApplyPage({ searchParams }: { searchParams: Search }) {
   const db = getDb();
   const journey = await currentJourney(db);
   if (!hasEidLogin(journey)) return <NeedsEid />;
+  const { personIdentifier } = await journeyIdentity(db, journey);
   // An eID that is linked already has nothing to apply for (and a shared device must not show the last person's form).
-  if (await findActiveLink(db, (await journeyIdentity(db, journey)).personIdentifier)) redirect('/connect/done');
+  if (await findActiveLink(db, personIdentifier)) redirect('/connect/done');
   const submitted = await submittedFromJourney(db, journey);
   if (submitted) return <Receipt reference={submitted.reference} email={submitted.email} />;
+  // One open application per eID identity: a later login is shown that one, never a second form.
+  const open = await findOpenApplication(db, personIdentifier);
+  if (open) {
+    const link = (await searchParams).link;
+    return <OpenApplication reference={open.reference} link={link === 'sent' || link === 'limited' ? link : null} />;
+  }
   const [start, locale] = await Promise.all([formStart(db, journey), getLocale() as Promise<Locale>]);
   return <ApplyForm start={start} locale={locale} />;
 }

@@ -90,13 +90,14 @@ export async function submit(cookie: string, body: unknown, options: { ip?: stri
   return matchRoute(req, undefined);
 }
 
-/** "Continue to MitID match", then the MitID simulator as `who` (a demo person or a typed CPR), then the callback. */
-export async function loginWithMitid(cookie: string, who: { person: string } | { cpr: string } | 'cancel') {
+/** "Continue to MitID match", then the MitID simulator as `who` (a demo person or a typed CPR, at a level), then the callback. */
+export async function loginWithMitid(cookie: string, who: ({ person: string } | { cpr: string }) & { levelOfAssurance?: string } | 'cancel') {
   const start = await mitidStart(form(`${APP}/api/v1/journey/mitid/start`, {}, { cookie }));
   const loginUrl = new URL(location(start));
   if (!loginUrl.pathname.startsWith('/dev/mitid')) return { start, res: start };
   const request = { state: loginUrl.searchParams.get('state')!, nonce: loginUrl.searchParams.get('nonce')! };
-  const fields = who === 'cancel' ? { ...request, action: 'cancel' } : 'person' in who ? { ...request, action: 'person', person: who.person } : { ...request, action: 'typed', cpr: who.cpr };
+  const level: Fields = who !== 'cancel' && who.levelOfAssurance ? { levelOfAssurance: who.levelOfAssurance } : {};
+  const fields: Fields = who === 'cancel' ? { ...request, action: 'cancel' } : 'person' in who ? { ...request, ...level, action: 'person', person: who.person } : { ...request, ...level, action: 'typed', cpr: who.cpr };
   const callback = new URL(location(await mitidAuthorize(form(`${APP}/dev/mitid/authorize`, fields), undefined)));
   const res = await mitidCallback(get(callback, cookie));
   return { start, res, callback };

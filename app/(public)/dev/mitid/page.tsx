@@ -11,7 +11,7 @@ export const dynamic = 'force-dynamic';
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
 
-/** The demo MitID: pick whose MitID this is; it answers with that person's CPR number. */
+/** The demo MitID: pick whose MitID this is and at which level; it answers with that person's CPR number. */
 export default async function MitidSimulatorPage({ searchParams }: { searchParams: Search }) {
   if (!env().isDemo) notFound();
   const params = await searchParams;
@@ -31,6 +31,18 @@ export default async function MitidSimulatorPage({ searchParams }: { searchParam
     );
   }
   const persons = demoPersons.flatMap((p) => (p.register ? [{ id: p.id, label: `${p.register.givenNames} ${p.register.familyName} — ${p.register.dateOfBirth} — ${p.register.cpr.slice(0, 6)}-${p.register.cpr.slice(6)}` }] : []));
+  const level = (id: string) => (
+    <div className="form-group">
+      <label className="form-label" htmlFor={id}>
+        {t('mitidLevel')}
+      </label>
+      <select className="form-select" id={id} name="levelOfAssurance" defaultValue="substantial">
+        <option value="low">{t('loaLow')}</option>
+        <option value="substantial">{t('loaSubstantial')}</option>
+        <option value="high">{t('loaHigh')}</option>
+      </select>
+    </div>
+  );
   const hidden = (
     <>
       <input type="hidden" name="state" value={state} />
@@ -67,6 +79,7 @@ export default async function MitidSimulatorPage({ searchParams }: { searchParam
             ))}
           </select>
         </div>
+        {level('mitid-level')}
         <button type="submit" className="button button-primary" data-testid="mitid-login">
           {t('logIn')}
         </button>
@@ -77,6 +90,7 @@ export default async function MitidSimulatorPage({ searchParams }: { searchParam
         {hidden}
         <input type="hidden" name="action" value="typed" />
         <TextField id="mitid-cpr" name="cpr" label={t('mitidCpr')} width="m" inputMode="numeric" autoComplete="off" />
+        {level('mitid-level-typed')}
         <button type="submit" className="button button-secondary" data-testid="mitid-login-typed">
           {t('mitidTyped')}
         </button>

@@ -98,7 +98,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
         <div className="case-side">
           {view.permissions.decide ? (
-            <DecisionPanel applicationId={app.id} version={app.version} documentType={app.documentType} override={view.permissions.override} />
+            <DecisionPanel applicationId={app.id} version={app.version} documentType={app.documentType} override={view.permissions.override} otherOpenForCpr={view.otherOpenForCpr} />
           ) : null}
           <NotesPanel applicationId={app.id} notes={view.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))} />
         </div>

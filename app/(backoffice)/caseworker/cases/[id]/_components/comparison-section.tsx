@@ -2,6 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import type { CaseView } from '@/lib/cases/case-view';
 import type { Mark } from '@/lib/cases/comparison';
 import { countryName } from '@/lib/cases/countries';
+import { LookAlikes } from './look-alikes';
 
 function MarkBadge({ mark, label }: { mark: Mark; label: string }) {
   const variant = mark === 'agree' ? 'badge-success' : mark === 'differ' ? 'badge-error' : 'badge-info';
@@ -17,6 +18,7 @@ export async function ComparisonSection({ view, locale }: { view: CaseView; loca
     <section aria-labelledby="comparison-heading" className="case-section">
       <h2 id="comparison-heading">{t('comparison.heading')}</h2>
       <p>{t('comparison.intro')}</p>
+      <LookAlikes lookAlikes={view.lookAlikes} />
       {view.registerUnavailable ? (
         <div className="alert alert-error" role="alert" data-testid="register-unavailable">
           <div className="alert-body">

@@ -9,6 +9,13 @@ export async function RelatedSection({ view }: { view: CaseView }) {
   return (
     <section aria-labelledby="related-heading" className="case-section">
       <h2 id="related-heading">{t('related.heading')}</h2>
+      {view.otherOpenForCpr > 0 ? (
+        <div className="alert alert-warning" data-testid="open-for-cpr">
+          <div className="alert-body">
+            <p className="alert-text">{t('related.openForCpr', { count: view.otherOpenForCpr + 1 })}</p>
+          </div>
+        </div>
+      ) : null}
       {links.some((l) => l.conflicting) ? (
         <div className="alert alert-warning">
           <div className="alert-body">

@@ -1,0 +1,1 @@
+CREATE INDEX "cpr_register_date_of_birth_index" ON "cpr_register" USING btree ("date_of_birth");

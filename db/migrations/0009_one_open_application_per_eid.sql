@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX "applications_one_open_per_identifier" ON "applications" USING btree ("person_identifier") WHERE "applications"."state" in ('submitted', 'in_review', 'awaiting_applicant');
