@@ -7,6 +7,8 @@ export async function deleteExpiredState(db: Db): Promise<Record<string, number>
   const count = async (statement: ReturnType<typeof sql>) => (await db.execute(statement)).count;
   return {
     rateLimits: await count(sql`delete from rate_limits where expires_at < now()`),
+    // Only the current minute's shards are read by a look-up.
+    lookupCounts: await count(sql`delete from link_lookup_counts where window_start < date_trunc('minute', now()) - interval '1 minute'`),
     sessions: await count(sql`delete from sessions where expires < now() or last_seen_at < now() - interval '1 day'`),
     drafts: await count(sql`delete from application_drafts where expires_at < now()`),
     // Submitted photos belong to their application now: they no longer hold their journey (with its typed CPR) alive.
