@@ -1,6 +1,6 @@
 // Links between an eID person identifier and a CPR number: created by the automatic or MitID match (with the attempt,
 // the audit event and the confirmation email in one transaction), looked up and revoked through the links API.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { identityLinks, journeys } from '@/db/schema';
 import { recordEvent, type Actor } from '@/lib/audit';
 import type { Db, DbOrTx } from '@/lib/db';
@@ -90,17 +90,11 @@ export type LinkAnswer = { linked: true; method: LinkMethod; linkedAt: string; c
 /** Shards of a party's per-minute look-up counter (link_lookup_counts). */
 export const LOOKUP_COUNTER_SHARDS = 16;
 
-type LookupRow = { used: number; retry_after: number; method: LinkMethod | null; linked_at: Date | string | null; cpr_enc: string | null };
+type LookupParty = Pick<RelyingParty, 'id' | 'canSeeCpr' | 'lookupsPerMinute'>;
 
-/**
- * A relying party's look-up, in one statement: it counts the look-up against the party's per-minute limit, finds the
- * active link and records the look-up (found or not) in the audit trail. Past the limit nothing is read or recorded
- * and RATE_LIMITED (429 with Retry-After) is thrown. The count goes to one of a few shards picked at random, so
- * parallel look-ups of one party do not queue behind one row lock; the limit holds on the sum of the shards.
- */
-export async function lookupLink(db: DbOrTx, party: Pick<RelyingParty, 'id' | 'canSeeCpr' | 'lookupsPerMinute'>, personIdentifier: string): Promise<LinkAnswer | null> {
-  const shard = Math.floor(Math.random() * LOOKUP_COUNTER_SHARDS);
-  const rows = await db.execute<LookupRow>(sql`
+/** The look-up's one statement (also run by the benchmark's bare baseline, tests/bench/bare-lookup-server.ts). */
+export function lookupStatement(party: LookupParty, personIdentifier: string, shard: number): SQL {
+  return sql`
     with counted as (
       insert into link_lookup_counts as c (relying_party_id, window_start, shard, hits)
       values (${party.id}, date_trunc('minute', now()), ${shard}, 1)
@@ -122,7 +116,20 @@ export async function lookupLink(db: DbOrTx, party: Pick<RelyingParty, 'id' | 'c
     )
     select u.used, ceil(60 - extract(epoch from now() - date_trunc('minute', now())))::int as retry_after,
            l.method, l.created_at as linked_at, l.cpr_enc
-      from usage u left join link l on true`);
+      from usage u left join link l on true`;
+}
+
+export type LookupRow = { used: number; retry_after: number; method: LinkMethod | null; linked_at: Date | string | null; cpr_enc: string | null };
+
+/**
+ * A relying party's look-up, in one statement: it counts the look-up against the party's per-minute limit, finds the
+ * active link and records the look-up (found or not) in the audit trail. Past the limit nothing is read or recorded
+ * and RATE_LIMITED (429 with Retry-After) is thrown. The count goes to one of a few shards picked at random, so
+ * parallel look-ups of one party do not queue behind one row lock. The limit holds on the sum of the shards as
+ * committed when the statement starts, so it may let through one extra look-up per other look-up in flight.
+ */
+export async function lookupLink(db: DbOrTx, party: LookupParty, personIdentifier: string): Promise<LinkAnswer | null> {
+  const rows = await db.execute<LookupRow>(lookupStatement(party, personIdentifier, Math.floor(Math.random() * LOOKUP_COUNTER_SHARDS)));
   const row = rows[0]!;
   if (row.used > party.lookupsPerMinute) throw new AppError('RATE_LIMITED', 'RATE_LIMITED', { retryAfter: Math.max(1, row.retry_after) });
   if (!row.method || !row.linked_at || !row.cpr_enc) return null;
