@@ -37,7 +37,9 @@ export function needsBuild(): boolean {
 export function buildIfNeeded(opts: { onlyWhenMissing?: boolean } = {}): void {
   if (opts.onlyWhenMissing ? existsSync(path.join(distDir(), 'BUILD_ID')) : !needsBuild()) return;
   console.log('Building the app (first start or changed sources)…');
+  // Taken before the build: a source changed while it runs makes the next start build again.
+  const sources = fingerprint();
   const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) throw new Error('next build failed');
-  writeFileSync(fingerprintFile(), fingerprint());
+  writeFileSync(fingerprintFile(), sources);
 }

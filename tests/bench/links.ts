@@ -253,17 +253,22 @@ try {
     { path: '/apply', limit: 150, label: '/apply (step 1)' },
   ];
   const weights: Record<string, { js: number; jsFiles: number; css: number; cssFiles: number }> = {};
+  const gzipOf = async (src: string) => gzipSync(Buffer.from(await (await fetch(new URL(src.replace(/&amp;/g, '&'), baseURL))).arrayBuffer())).length;
+  // The framework's own first-load JavaScript (React, the Next.js runtime): what every page of the app downloads.
+  const { readFileSync } = await import('node:fs');
+  const manifest = JSON.parse(readFileSync(path.resolve('.next-bench/build-manifest.json'), 'utf8')) as { rootMainFiles: string[] };
+  const framework = (await Promise.all(manifest.rootMainFiles.map((f) => gzipOf(`/_next/${f}`)))).reduce((a, b) => a + b, 0);
   for (const page of pages) {
     const res = await fetch(`${baseURL}${page.path}`, { headers: { cookie } });
     if (res.status !== 200) throw new Error(`${page.path} answered ${res.status}`);
     const html = await res.text();
-    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]!);
+    // nomodule scripts (the legacy polyfills) are not downloaded by the browsers that run modules.
+    const scripts = [...html.matchAll(/<script[^>]+>/g)].map((m) => m[0]).filter((tag) => !/noModule|nomodule/.test(tag)).map((tag) => /src="([^"]+)"/.exec(tag)?.[1]).filter((h): h is string => Boolean(h));
     const styles = [...html.matchAll(/<link[^>]+rel="stylesheet"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])?.[1]).filter((h): h is string => Boolean(h));
-    const size = async (src: string) => gzipSync(Buffer.from(await (await fetch(new URL(src.replace(/&amp;/g, '&'), baseURL))).arrayBuffer())).length;
-    const js = (await Promise.all([...new Set(scripts)].map(size))).reduce((a, b) => a + b, 0);
-    const css = (await Promise.all([...new Set(styles)].map(size))).reduce((a, b) => a + b, 0);
+    const js = (await Promise.all([...new Set(scripts)].map(gzipOf))).reduce((a, b) => a + b, 0);
+    const css = (await Promise.all([...new Set(styles)].map(gzipOf))).reduce((a, b) => a + b, 0);
     weights[page.path] = { js, jsFiles: new Set(scripts).size, css, cssFiles: new Set(styles).size };
-    add({ figure: `first-load JS (gzip), ${page.label ?? page.path}`, value: kb(js), unit: 'KB', baseline: '—', baselineValue: null, target: `≤ ${page.limit} KB`, met: js <= page.limit * 1024 });
+    add({ figure: `first-load JS (gzip), ${page.label ?? page.path}`, value: kb(js), unit: 'KB', baseline: 'framework runtime alone', baselineValue: kb(framework), target: `≤ ${page.limit} KB`, met: js <= page.limit * 1024, note: `render-blocking CSS ${kb(css)} KB gzip in ${new Set(styles).size} file(s)` });
   }
   extra.weights = weights;
 
