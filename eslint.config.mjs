@@ -22,5 +22,5 @@ export default defineConfig([
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '**/app/*'], message: 'lib, db and components never import from app/.' }] }],
     },
   },
-  globalIgnores(['.next/**', 'out/**', 'build/**', 'next-env.d.ts', '.data/**', 'db/migrations/**', 'node_modules/**']),
+  globalIgnores(['.next/**', '.next-bench/**', 'out/**', 'build/**', 'next-env.d.ts', '.data/**', 'db/migrations/**', 'node_modules/**']),
 ]);

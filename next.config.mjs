@@ -2,9 +2,14 @@ import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
+// The benchmark's build (tests/bench/links.ts) goes to its own folder and is the only one whose floor route answers.
+const benchBuild = process.env.BENCH_BUILD === '1';
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  distDir: benchBuild ? '.next-bench' : '.next',
+  env: { BENCH_FLOOR: benchBuild ? '1' : '' },
   // `npm test` type-checks the whole project; the build need not do it twice.
   typescript: { ignoreBuildErrors: true },
   // Native or process-bound packages stay outside the server bundle.

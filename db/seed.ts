@@ -139,6 +139,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     allowedReturnUrls: [`${appUrl}/dev/return`],
     canSeeCpr: true,
     canRevoke: true,
+    lookupsPerMinute: 600,
   });
 
   await db.insert(s.cprRegister).values(demoRegisterRows());

@@ -1,7 +1,7 @@
 // Domain errors with codes, mapped in one place to an HTTP status and a translated, safe message.
 // The cause goes to the log; the user gets the code's message and, for bad input, the field errors.
 import { NextResponse } from 'next/server';
-import { z } from 'zod';
+import { z } from '@/lib/validation';
 import { logger } from '@/lib/log';
 
 export const errorStatus = {

@@ -8,7 +8,12 @@ export function nextBin(): string {
   return path.resolve('node_modules/next/dist/bin/next');
 }
 
-const fingerprintFile = path.resolve('.next/.source-fingerprint');
+/** The build folder: .next, or .next-bench for the benchmark's build (BENCH_BUILD=1, see next.config.mjs). */
+export function distDir(): string {
+  return process.env.BENCH_BUILD === '1' ? '.next-bench' : '.next';
+}
+
+const fingerprintFile = () => path.resolve(distDir(), '.source-fingerprint');
 const sourceRoots = ['app', 'components', 'lib', 'db/schema', 'messages', 'public', 'next.config.mjs', 'package-lock.json', 'instrumentation.ts', 'proxy.ts'];
 
 function fingerprint(): string {
@@ -24,17 +29,17 @@ function fingerprint(): string {
 }
 
 export function needsBuild(): boolean {
-  if (!existsSync('.next/BUILD_ID') || !existsSync(fingerprintFile)) return true;
-  return readFileSync(fingerprintFile, 'utf8') !== fingerprint();
+  if (!existsSync(path.join(distDir(), 'BUILD_ID')) || !existsSync(fingerprintFile())) return true;
+  return readFileSync(fingerprintFile(), 'utf8') !== fingerprint();
 }
 
 
 export function buildIfNeeded(opts: { onlyWhenMissing?: boolean } = {}): void {
-  if (opts.onlyWhenMissing ? existsSync('.next/BUILD_ID') : !needsBuild()) return;
+  if (opts.onlyWhenMissing ? existsSync(path.join(distDir(), 'BUILD_ID')) : !needsBuild()) return;
   console.log('Building the app (first start or changed sources)…');
-  // Taken before building: a source changed while the build runs must make the next start build again.
+  // Taken before the build: a source changed while it runs makes the next start build again.
   const sources = fingerprint();
   const build = spawnSync(process.execPath, [nextBin(), 'build'], { stdio: 'inherit', env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) throw new Error('next build failed');
-  writeFileSync(fingerprintFile, sources);
+  writeFileSync(fingerprintFile(), sources);
 }

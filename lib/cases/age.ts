@@ -1,6 +1,6 @@
 // The age of an application in Danish business days, and the submission cut-off for "older than N business days".
 // The service target (SERVICE_TARGET_DAYS) is counted the same way, so the warning and the filter agree.
-import { businessDaysBetween, isBusinessDay } from '@/lib/calendar/business-days';
+import { businessDayOrdinal, businessDaysBetween, businessDayWithOrdinal, isBusinessDay } from '@/lib/calendar/business-days';
 
 const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen', year: 'numeric', month: '2-digit', day: '2-digit' });
 const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: 'Europe/Copenhagen', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
@@ -30,7 +30,12 @@ function copenhagenStartOf(utcMidnight: number): Date {
  * the end of the latest Copenhagen day from which more than `days` business days have passed.
  */
 export function submittedBeforeForAge(days: number, now: Date): Date {
-  const [y, m, d] = dayFormat.format(now).split('-').map(Number) as [number, number, number];
+  const today = dayFormat.format(now);
+  // The first day that is not old enough is the business day `days` ordinals before today's (the cumulative index).
+  const todayOrdinal = businessDayOrdinal(today);
+  const firstTooYoung = todayOrdinal === null ? null : businessDayWithOrdinal(todayOrdinal - days);
+  if (firstTooYoung) return copenhagenStartOf(Date.parse(`${firstTooYoung}T00:00:00Z`));
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   let day = Date.UTC(y, m - 1, d);
   let counted = 0;
   // Walk back until the business days after `day` up to today number more than `days`.

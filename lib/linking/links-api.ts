@@ -9,7 +9,6 @@ import { relyingPartyForApiKey, type RelyingParty } from './relying-parties';
 import { assertSameOrigin } from './request';
 
 const PREFIX = '/api/v1/links/';
-const LOOKUPS_PER_MINUTE = 600;
 
 /** "DE/DK/123" from /api/v1/links/DE%2FDK%2F123 and from /api/v1/links/DE/DK/123 alike. */
 export function personIdentifierFrom(req: NextRequest): string {
@@ -31,11 +30,10 @@ export function hasBearer(req: NextRequest): boolean {
   return /^Bearer\s/i.test(req.headers.get('authorization') ?? '');
 }
 
-/** The calling relying party; 401 without a valid key, 429 past its look-up rate. */
+/** The calling relying party; 401 without a valid key. A look-up counts against the party's limit in lookupLink. */
 export async function requireRelyingParty(db: Db, req: NextRequest): Promise<RelyingParty> {
   const party = await relyingPartyForApiKey(db, req.headers.get('authorization'));
   if (!party) throw new AppError('UNAUTHENTICATED', 'apiKeyInvalid');
-  await enforce(db, `links:rp:${party.id}`, LOOKUPS_PER_MINUTE, 60);
   return party;
 }
 
@@ -51,6 +49,7 @@ function hasStaffSessionCookie(req: NextRequest): boolean {
 export async function requireRevoker(db: Db, req: NextRequest): Promise<Actor> {
   if (hasBearer(req) || !hasStaffSessionCookie(req)) {
     const party = await requireRelyingParty(db, req);
+    await enforce(db, `links:revoke:${party.id}`, party.lookupsPerMinute, 60);
     if (!party.canRevoke) throw new AppError('FORBIDDEN');
     return { type: 'relying_party', id: party.id };
   }

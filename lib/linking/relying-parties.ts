@@ -1,13 +1,27 @@
 // The relying parties: where an applicant may be sent back to (exact origin + path from the allow-list), and which
-// party an API key belongs to (keys are stored as sha256 only).
+// party an API key belongs to (keys are stored as sha256 only). Keys are checked against a short-lived in-process
+// cache, so a look-up costs no database round trip for the key; a revoked or deactivated key stops working within
+// API_KEY_CACHE_MS on every instance.
 import { and, eq } from 'drizzle-orm';
 import { relyingParties } from '@/db/schema';
 import type { DbOrTx } from '@/lib/db';
 import { sha256 } from '@/lib/security/crypto';
 
-export type RelyingParty = Pick<typeof relyingParties.$inferSelect, 'id' | 'name' | 'canSeeCpr' | 'canRevoke'>;
+export type RelyingParty = Pick<typeof relyingParties.$inferSelect, 'id' | 'name' | 'canSeeCpr' | 'canRevoke' | 'lookupsPerMinute'>;
 
-const columns = { id: relyingParties.id, name: relyingParties.name, canSeeCpr: relyingParties.canSeeCpr, canRevoke: relyingParties.canRevoke };
+const columns = {
+  id: relyingParties.id,
+  name: relyingParties.name,
+  canSeeCpr: relyingParties.canSeeCpr,
+  canRevoke: relyingParties.canRevoke,
+  lookupsPerMinute: relyingParties.lookupsPerMinute,
+};
+
+/** How long a key's answer (a party, or none) is trusted without asking the database again. */
+export const API_KEY_CACHE_MS = 10_000;
+/** Bounds the cache's memory when someone sends many different wrong keys. */
+const API_KEY_CACHE_MAX = 1000;
+const keyCache = new Map<string, { party: RelyingParty | null; until: number }>();
 
 function originAndPath(raw: string): string | null {
   let url: URL;
@@ -42,9 +56,15 @@ export async function relyingPartyForReturnTo(db: DbOrTx, returnTo: string): Pro
 export async function relyingPartyForApiKey(db: DbOrTx, authorization: string | null): Promise<RelyingParty | null> {
   const match = /^Bearer\s+(\S{8,512})$/i.exec(authorization?.trim() ?? '');
   if (!match) return null;
+  const hash = sha256(match[1]!);
+  const now = Date.now();
+  const cached = keyCache.get(hash);
+  if (cached && cached.until > now) return cached.party;
   const [party] = await db
     .select(columns)
     .from(relyingParties)
-    .where(and(eq(relyingParties.apiKeyHash, sha256(match[1]!)), eq(relyingParties.active, true)));
+    .where(and(eq(relyingParties.apiKeyHash, hash), eq(relyingParties.active, true)));
+  if (keyCache.size >= API_KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(hash, { party: party ?? null, until: now + API_KEY_CACHE_MS });
   return party ?? null;
 }

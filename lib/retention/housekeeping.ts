@@ -7,6 +7,8 @@ export async function deleteExpiredState(db: Db): Promise<Record<string, number>
   const count = async (statement: ReturnType<typeof sql>) => (await db.execute(statement)).count;
   return {
     rateLimits: await count(sql`delete from rate_limits where expires_at < now()`),
+    // Only the current minute's shards are read by a look-up.
+    lookupCounts: await count(sql`delete from link_lookup_counts where window_start < date_trunc('minute', now()) - interval '1 minute'`),
     sessions: await count(sql`delete from sessions where expires < now() or last_seen_at < now() - interval '1 day'`),
     // The person's own sessions on /connection: 15 idle minutes, 2 hours at most (lib/connection/session).
     connectionSessions: await count(sql`delete from connection_sessions where last_seen_at < now() - interval '15 minutes' or created_at < now() - interval '2 hours'`),

@@ -1,6 +1,6 @@
 // Shared validation conventions, used by forms in the browser and by the server alike.
 // A zod message is a key of the `errors` catalogue (e.g. 'required', 'cprDate'), translated where it is shown.
-import { z } from 'zod';
+import * as z from './zod';
 
 // Messages zod writes itself become catalogue keys too, so no untranslated text reaches a person.
 z.config({

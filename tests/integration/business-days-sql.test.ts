@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { addDays, businessDaysBetween, isBusinessDay } from '@/lib/calendar/danish-calendar';
+import { addDays, businessDayOrdinal, businessDaysBetween, businessDayWithOrdinal, isBusinessDay } from '@/lib/calendar/danish-calendar';
 
 describe('the business-day calendar in SQL', () => {
   it('agrees with the TypeScript rules on every day from 2000 to 2100', async () => {
@@ -11,6 +11,17 @@ describe('the business-day calendar in SQL', () => {
     expect(rows).toHaveLength(36890);
     const disagreements = rows.filter((r) => r.business !== isBusinessDay(r.day)).map((r) => r.day);
     expect(disagreements).toEqual([]);
+  });
+
+  it('numbers every day with the same cumulative ordinal as the TypeScript index, which finds each business day back', async () => {
+    const rows = await getDb().execute<{ day: string; business: boolean; ordinal: number }>(
+      sql`select day::text as day, is_business_day as business, ordinal from business_days order by day`,
+    );
+    expect(rows.filter((r) => r.ordinal !== businessDayOrdinal(r.day)).map((r) => r.day)).toEqual([]);
+    const business = rows.filter((r) => r.business);
+    expect(business.filter((r) => businessDayWithOrdinal(r.ordinal) !== r.day).map((r) => r.day)).toEqual([]);
+    expect(businessDayOrdinal('1999-12-31')).toBeNull();
+    expect(businessDayOrdinal('2101-01-01')).toBeNull();
   });
 
   it('counts the same business days between two dates as the TypeScript function', async () => {

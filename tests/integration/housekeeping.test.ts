@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applications, documents, journeys } from '@/db/schema';
+import { applications, documents, journeys, linkLookupCounts, relyingParties } from '@/db/schema';
 import { seedDemo } from '@/db/seed';
 import { getDb } from '@/lib/db';
 import { createJourney } from '@/lib/journey';
@@ -23,6 +23,19 @@ describe('housekeeping', () => {
     const left = await getDb().select({ id: journeys.id }).from(journeys);
     expect(left.map((j) => j.id)).toEqual([live.id]);
     expect(await peek(getDb(), 'live-key')).toBe(1);
+  });
+
+  it('deletes the link look-up counts of past minutes and keeps the current one', async () => {
+    const [party] = await getDb().insert(relyingParties).values({ name: 'Service', apiKeyHash: 'hash-of-a-key' }).returning({ id: relyingParties.id });
+    await getDb().insert(linkLookupCounts).values([
+      { relyingPartyId: party!.id, windowStart: new Date(Date.now() - 3600_000), shard: 0, hits: 5 },
+      { relyingPartyId: party!.id, windowStart: sql`date_trunc('minute', now())`, shard: 0, hits: 2 },
+    ]);
+
+    const result = await deleteExpiredState(getDb());
+
+    expect(result.lookupCounts).toBe(1);
+    expect((await getDb().select({ hits: linkLookupCounts.hits }).from(linkLookupCounts)).map((r) => r.hits)).toEqual([2]);
   });
 
   it('lets go of a journey once its photos belong to a submitted application', async () => {

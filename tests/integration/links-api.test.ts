@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DELETE, GET } from '@/app/api/v1/links/[...identifier]/route';
 import * as s from '@/db/schema';
 import { getDb } from '@/lib/db';
+import { env } from '@/lib/env';
 import { findDemoPerson } from '@/lib/register/demo-persons';
 import { APP, cprOf, loginWithEid, RP_KEY, seedRegister, seedRelyingParty, submit } from './support/journey';
 
@@ -25,6 +26,7 @@ beforeAll(async () => {
   await seedRelyingParty(db());
   await seedRelyingParty(db(), { name: 'Library', key: 'library-key-without-rights', canSeeCpr: false, canRevoke: false, allowedReturnUrls: [] });
   await seedRelyingParty(db(), { name: 'Retired service', key: 'retired-service-key', active: false });
+  await seedRelyingParty(db(), { name: 'Small service', key: 'small-service-key', canSeeCpr: false, canRevoke: false, allowedReturnUrls: [], lookupsPerMinute: 3 });
 });
 
 describe('GET /api/v1/links/{personIdentifier}', () => {
@@ -70,6 +72,32 @@ describe('GET /api/v1/links/{personIdentifier}', () => {
     const events = await db().select().from(s.applicationEvents).where(eq(s.applicationEvents.type, 'link_looked_up'));
     expect(events.length).toBe(before + 2);
     expect(events.at(-1)).toMatchObject({ actorType: 'relying_party', data: { personIdentifier: 'SE/DK/0000000002', found: false, cprShown: false } });
+  });
+});
+
+describe('the look-up limit of a relying party', () => {
+  it('answers 429 with Retry-After past the party’s own limit, records only the look-ups it answered, and leaves other parties alone', async () => {
+    const recorded = () => db().$count(s.applicationEvents, eq(s.applicationEvents.type, 'link_looked_up'));
+    const before = await recorded();
+    for (let i = 0; i < 3; i++) expect((await call(GET, encoded(`SE/DK/100000000${i}`), 'small-service-key')).status).toBe(404);
+    const limited = await call(GET, encoded('SE/DK/1000000009'), 'small-service-key');
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect((await limited.json()).error.code).toBe('RATE_LIMITED');
+    expect(await recorded()).toBe(before + 3);
+    expect((await call(GET, encoded('SE/DK/1000000009'), RP_KEY)).status).toBe(404);
+  });
+
+  it('holds the limit under parallel look-ups, give or take the look-ups in flight at the same moment', async () => {
+    await seedRelyingParty(db(), { name: 'Busy service', key: 'busy-service-key', canSeeCpr: false, canRevoke: false, allowedReturnUrls: [], lookupsPerMinute: 40 });
+    const statuses = await Promise.all(Array.from({ length: 60 }, (_, i) => call(GET, encoded(`SE/DK/20000000${String(i).padStart(2, '0')}`), 'busy-service-key').then((r) => r.status)));
+    const answered = statuses.filter((st) => st === 404).length;
+    // Each look-up sees the counts committed before it started: at most one per other connection of the pool is missed.
+    expect(answered).toBeGreaterThanOrEqual(40);
+    expect(answered).toBeLessThanOrEqual(40 + env().DATABASE_POOL_MAX - 1);
+    expect(statuses.filter((st) => st === 429)).toHaveLength(60 - answered);
+    expect((await call(GET, encoded('SE/DK/2000000099'), 'busy-service-key')).status).toBe(429);
   });
 });
 

@@ -85,3 +85,11 @@ describe('businessDaysBetween', () => {
     expect(businessDaysBetween(cph('2024-12-31'), cph('2025-12-31'))).toBe(250);
   });
 });
+
+describe('businessDaysBetween outside the calendar index', () => {
+  it('counts across the ends of the index day by day, and agrees with the index where they meet', () => {
+    expect(businessDaysBetween('1999-12-24', '2000-01-04')).toBe(businessDaysBetween('1999-12-24', '1999-12-31') + businessDaysBetween('1999-12-31', '2000-01-04'));
+    expect(businessDaysBetween('1999-12-30', '2000-01-03')).toBe(1); // 31 Dec and 1 Jan are closed, 3 Jan 2000 is a Monday
+    expect(businessDaysBetween('2100-12-30', '2101-01-03')).toBe(-businessDaysBetween('2101-01-03', '2100-12-30'));
+  });
+});

@@ -1,0 +1,10 @@
+// The benchmark's floor: the least any route handler of this app costs (routing, the proxy, headers, a small JSON
+// answer), measured beside the link look-up by tests/bench/links.ts. It answers only in a build made with
+// BENCH_BUILD=1, which next.config.mjs writes to its own folder (.next-bench) and inlines as BENCH_FLOOR at build
+// time; `npm run build`, `npm start` and every production build answer 404.
+const noStore = { 'Cache-Control': 'no-store' };
+
+export function GET(): Response {
+  if (process.env.BENCH_FLOOR !== '1') return new Response(null, { status: 404, headers: noStore });
+  return Response.json({ ok: true }, { headers: noStore });
+}
