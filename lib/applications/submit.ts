@@ -14,6 +14,7 @@ import { deleteDraft } from './drafts';
 import { newReference } from './reference';
 import { requiredPhotos, validateApplication } from './schema';
 import { newStatusToken, statusLink } from './status-token';
+import { nameSearchKey } from '@/lib/matching/search-key';
 
 export type SubmitResult = { applicationId: string; reference: string; created: boolean };
 
@@ -85,6 +86,7 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
             documentType: data.documentType,
             givenNames: data.givenNames,
             familyName: data.familyName,
+            searchName: nameSearchKey(data.givenNames, data.familyName),
             dateOfBirth: data.dateOfBirth,
             nationality: data.nationality,
             documentNumber: data.documentNumber,
