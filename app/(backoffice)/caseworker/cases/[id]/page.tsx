@@ -84,6 +84,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           currentAssignee={view.assignee?.id ?? ''}
         />
         <TakeNextButton />
+        <KeyboardShortcuts page="case" />
       </div>
       <CaseOutcome view={view} />
       <div className="case-grid">
@@ -119,7 +120,6 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
       </div>
       <HistorySection history={view.history} />
-      <KeyboardShortcuts page="case" />
     </div>
   );
 }
