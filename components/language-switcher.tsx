@@ -9,7 +9,7 @@ export async function LanguageSwitcher() {
   return (
     <nav className="language-switcher" aria-label={t('languageLabel')}>
       <div className="container">
-        <ul>
+        <ul className="unstyled-list">
           {locales.map((code) => (
             <li key={code}>
               <form action={setLocale}>

@@ -8,7 +8,7 @@ export async function StaffNav({ staff }: { staff: Staff }) {
   const t = await getTranslations('staffAuth');
   return (
     <nav aria-label={t('navLabel')} className="staff-nav">
-      <ul className="staff-nav-list">
+      <ul className="staff-nav-list unstyled-list">
         {roleCan(staff.role, 'caseworker') ? (
           <li>
             <Link href="/caseworker">{t('navQueue')}</Link>

@@ -4,6 +4,7 @@ import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
+import { nameSearchKey } from '@/lib/matching/search-key';
 
 const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
@@ -13,9 +14,29 @@ export async function runMigrations(url: string): Promise<void> {
     // An advisory lock keeps two instances starting at once from migrating twice.
     await sql`select pg_advisory_lock(727274)`;
     await migrate(drizzle(sql), { migrationsFolder });
+    await backfillSearchNames(sql);
     await sql`select pg_advisory_unlock(727274)`;
   } finally {
     await sql.end({ timeout: 5 });
+  }
+}
+
+/**
+ * Gives every application written before the name search existed its search name, in batches, with the same
+ * normaliser the application uses on insert and update. Only rows still missing one are read (a partial index), so
+ * on every later start this is one empty index look-up.
+ */
+export async function backfillSearchNames(sql: postgres.Sql, batch = 5000): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const rows = await sql<{ id: string; given_names: string; family_name: string }[]>`
+      select id, given_names, family_name from applications where search_name is null order by id limit ${batch}`;
+    if (rows.length === 0) return done;
+    // A row whose name changed meanwhile already carries its new search name: "is null" leaves it alone.
+    await sql`update applications a set search_name = v.key
+      from unnest(${sql.array(rows.map((r) => r.id))}::uuid[], ${sql.array(rows.map((r) => nameSearchKey(r.given_names, r.family_name)))}::text[]) as v(id, key)
+      where a.id = v.id and a.search_name is null`;
+    done += rows.length;
   }
 }
 

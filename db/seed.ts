@@ -5,6 +5,8 @@ import { eq, inArray, sql as dsql } from 'drizzle-orm';
 import sharp from 'sharp';
 import * as s from '@/db/schema';
 import { newReference } from '@/lib/applications/reference';
+import { decideMatch, type CprRecord, type EidIdentity } from '@/lib/matching';
+import { nameSearchKey } from '@/lib/matching/search-key';
 import { connect, type Tx } from '@/lib/db';
 import { specimenJpeg, type SpecimenKind } from '@/lib/documents/specimen';
 import { env } from '@/lib/env';
@@ -45,6 +47,7 @@ const applicants: [string, string, string, 'male' | 'female'][] = [
 ];
 
 const DAY = 24 * 3600 * 1000;
+const shiftDay = (isoDate: string) => new Date(Date.parse(`${isoDate}T00:00:00Z`) + DAY).toISOString().slice(0, 10);
 
 async function chunked<T>(rows: T[], size: number, insert: (part: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += size) await insert(rows.slice(i, i + size));
@@ -65,23 +68,23 @@ async function seedImages(): Promise<Record<SpecimenKind, { key: string; thumb: 
   return out;
 }
 
+type Scenario = 'name_fuzzy_family' | 'name_token_order' | 'birth_date_differs' | 'not_found' | 'first_given_name_differs';
+
 /**
- * Register records for the manual applicants, so the case page has something to compare: the name differs the way
- * the automatic match's reason says; "not_found" applicants have no record (their CPR number is not in the register).
+ * The register record of a manual applicant, so the case page has something to compare: the name differs the way the
+ * scenario says; "not_found" applicants have none (their CPR number is not in the register). The record's date is the
+ * CPR number's; for "birth_date_differs" the eID says another day.
  */
-function registerRowsFor(manual: { person: (typeof applicants)[number]; dob: string; cpr: string; reasons: string[] }[]) {
+function registerRecordFor(person: (typeof applicants)[number], dob: string, cpr: string, scenario: Scenario): CprRecord | null {
+  const [, given, family, sex] = person;
+  if (scenario === 'not_found') return null;
   const misspell = (name: string) => (name.length > 3 ? `${name.slice(0, -2)}${name.at(-1)}${name.at(-2)}` : `${name}e`);
-  return manual.flatMap((m) => {
-    const [, given, family, sex] = m.person;
-    const reason = m.reasons[0];
-    if (reason === 'not_found') return [];
-    const names =
-      reason === 'name_fuzzy_family' ? { givenNames: given, familyName: misspell(family) }
-      : reason === 'name_token_order' ? { givenNames: family, familyName: given }
-      : reason === 'first_given_name_differs' ? { givenNames: `${given.slice(0, 1)}${given.slice(1).split('').reverse().join('')}`, familyName: family }
-      : { givenNames: given, familyName: family };
-    return [{ cprEnc: encrypt(m.cpr), cprIndex: blindIndex(m.cpr), ...names, dateOfBirth: m.dob, sex, status: 'emigrated' as const, nameAddressProtected: false, address: null }];
-  });
+  const names =
+    scenario === 'name_fuzzy_family' ? { givenNames: given, familyName: misspell(family) }
+    : scenario === 'name_token_order' ? { givenNames: family, familyName: given }
+    : scenario === 'first_given_name_differs' ? { givenNames: `${given.slice(0, 1)}${given.slice(1).split('').reverse().join('')}`, familyName: family }
+    : { givenNames: given, familyName: family };
+  return { cpr, ...names, dateOfBirth: dob, sex, status: 'emigrated', nameAddressProtected: false };
 }
 
 /** The demo staff accounts and the demo API key found in a database: production refuses to start while any exist. */
@@ -148,7 +151,8 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
   const identities: (typeof s.eidIdentities.$inferInsert)[] = [];
   const attempts: (typeof s.matchAttempts.$inferInsert)[] = [];
   const links: (typeof s.identityLinks.$inferInsert)[] = [];
-  const manual: { identityId: string; at: Date; person: (typeof applicants)[number]; dob: string; cpr: string; pid: string; reasons: string[] }[] = [];
+  const registerRows: CprRecord[] = [];
+  const manual: { identityId: string; at: Date; person: (typeof applicants)[number]; claimedDob: string; cpr: string; pid: string; reasons: string[] }[] = [];
   const total = Math.round(applicationCount / 0.3);
   for (let i = 0; i < total; i++) {
     const person = pick(applicants);
@@ -172,10 +176,19 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     } else if (roll < 0.7) {
       attempts.push({ ...base, method: 'auto', outcome: 'no_match', reasons: ['birth_date_differs'], createdAt: later(3) });
     } else {
-      const reasons = [pick(['name_fuzzy_family', 'name_token_order', 'birth_date_differs', 'not_found', 'first_given_name_differs'])];
-      const outcome = reasons[0] === 'not_found' ? 'not_found' : reasons[0] === 'birth_date_differs' ? 'no_match' : 'manual';
-      attempts.push({ ...base, method: 'auto', outcome, reasons: outcome === 'not_found' ? [] : reasons, createdAt: later(2) });
-      manual.push({ identityId: id, at: later(10), person, dob, cpr, pid, reasons });
+      const scenario = pick<Scenario>(['name_fuzzy_family', 'name_token_order', 'birth_date_differs', 'not_found', 'first_given_name_differs']);
+      // "The dates of birth differ" must be true on the case page: the eID (and the form, which copies it) gives a
+      // date one day off the CPR number's, which is the register's.
+      const claimedDob = scenario === 'birth_date_differs' ? shiftDay(dob) : dob;
+      identities.at(-1)!.dateOfBirth = claimedDob;
+      const record = registerRecordFor(person, dob, cpr, scenario);
+      if (record) registerRows.push(record);
+      // The reasons are what the matching rules say about this eID and record, so the case page never contradicts them.
+      const eid: EidIdentity = { personIdentifier: pid, country, givenNames: given, familyName: family, dateOfBirth: claimedDob, levelOfAssurance: identities.at(-1)!.levelOfAssurance as EidIdentity['levelOfAssurance'] };
+      const decision = record ? decideMatch(eid, record) : null;
+      const reasons = decision?.reasons ?? [];
+      attempts.push({ ...base, method: 'auto', outcome: decision?.decision ?? 'not_found', reasons, createdAt: later(2) });
+      manual.push({ identityId: id, at: later(10), person, claimedDob, cpr, pid, reasons });
     }
   }
   await chunked(identities, 500, (part) => db.insert(s.eidIdentities).values(part));
@@ -215,7 +228,8 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
       documentType,
       givenNames: given,
       familyName: family,
-      dateOfBirth: m.dob,
+      searchName: nameSearchKey(given, family),
+      dateOfBirth: m.claimedDob,
       nationality: country,
       documentNumber: `X${Math.floor(1_000_000 + rand() * 8_999_999)}`,
       documentExpiry: `${now.getUTCFullYear() + 1 + Math.floor(rand() * 8)}-06-30`,
@@ -254,7 +268,8 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     if (state === 'approved') manualLinks.push({ personIdentifier: m.pid, country, eidIdentityId: m.identityId, cprEnc: encrypt(m.cpr), cprIndex: blindIndex(m.cpr), method: 'manual', applicationId: id, linkedBy: assignee, createdAt: decidedAt });
   }
   await chunked(apps, 300, (part) => db.insert(s.applications).values(part));
-  await chunked(registerRowsFor(manual), 500, (part) => db.insert(s.cprRegister).values(part).onConflictDoNothing());
+  const registerInserts = registerRows.map(({ cpr, ...r }) => ({ ...r, cprEnc: encrypt(cpr), cprIndex: blindIndex(cpr), middleName: null, address: null }));
+  await chunked(registerInserts, 500, (part) => db.insert(s.cprRegister).values(part).onConflictDoNothing());
   await chunked(docs, 500, (part) => db.insert(s.documents).values(part));
   await chunked(events, 500, (part) => db.insert(s.applicationEvents).values(part));
   await chunked(requests, 500, (part) => db.insert(s.infoRequests).values(part));

@@ -25,6 +25,8 @@ export const applications = pgTable(
     documentType: text({ enum: documentTypes }).notNull(),
     givenNames: text().notNull(),
     familyName: text().notNull(),
+    /** The name as the queue searches it (lib/matching/search-key), written with the name; null only until backfilled. */
+    searchName: text(),
     dateOfBirth: date({ mode: 'string' }).notNull(),
     nationality: text().notNull(),
     documentNumber: text().notNull(),
@@ -59,9 +61,10 @@ export const applications = pgTable(
     index().on(t.lastActivityAt, t.id),
     index('applications_open_by_submitted').on(t.submittedAt, t.id).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),
     index('applications_open_by_activity').on(t.lastActivityAt, t.id).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),
-    // Search by the start of the family name or of the full name.
-    index('applications_family_name_prefix').using('btree', sql`lower(${t.familyName}) text_pattern_ops`),
-    index('applications_full_name_prefix').using('btree', sql`lower(${t.givenNames} || ' ' || ${t.familyName}) text_pattern_ops`),
+    // Accent-free search at any word start of the name: LIKE '% TERM%' on trigrams (pg_trgm).
+    index('applications_search_name_trgm').using('gin', t.searchName.op('gin_trgm_ops')),
+    // Rows still to be given a search name (none once the start-up backfill has run).
+    index('applications_search_name_missing').on(t.id).where(sql`${t.searchName} is null`),
     index().on(t.cprIndex),
     index().on(t.personIdentifier),
     // One open application per eID identity: a second one could only end in a contradictory decision.

@@ -10,6 +10,7 @@ import { z } from '@/lib/validation';
 import { findOpenInfoRequest, type InfoRequestItem } from './request-info';
 import { detailFields, documentKinds, type DetailField, type DocumentKind } from './schema';
 import { applyTransition } from './transition';
+import { nameSearchKey } from '@/lib/matching/search-key';
 
 const photoId = z.uuid('application.photoRequired').optional();
 export const answerBody = z.object({
@@ -86,6 +87,7 @@ export async function answerInfoRequest(db: Db, applicationId: string, input: un
     (set as Record<string, unknown>)[column] = next;
   }
   const changedFields = Object.keys(changes) as DetailField[];
+  if (set.givenNames !== undefined || set.familyName !== undefined) set.searchName = nameSearchKey(set.givenNames ?? app.givenNames, set.familyName ?? app.familyName);
 
   await db.transaction(async (tx) => {
     const updated = await applyTransition(tx, {

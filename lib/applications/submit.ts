@@ -15,6 +15,7 @@ import { findOpenApplication, isOpenApplicationConflict } from './open-applicati
 import { newReference } from './reference';
 import { requiredPhotos, validateApplication } from './schema';
 import { newStatusToken, statusLink } from './status-token';
+import { nameSearchKey } from '@/lib/matching/search-key';
 
 export type SubmitResult = { applicationId: string; reference: string; created: boolean };
 
@@ -88,6 +89,7 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
             documentType: data.documentType,
             givenNames: data.givenNames,
             familyName: data.familyName,
+            searchName: nameSearchKey(data.givenNames, data.familyName),
             dateOfBirth: data.dateOfBirth,
             nationality: data.nationality,
             documentNumber: data.documentNumber,

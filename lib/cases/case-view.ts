@@ -89,6 +89,10 @@ export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staf
   ]);
   const assignedToMe = app.assignedTo === staff.id;
   const supervisor = roleCan(staff.role, 'supervisor');
+  const decide = app.state === 'in_review' && (assignedToMe || supervisor);
+  // The same refusals approveApplication makes, so the page never offers an approval the server will refuse.
+  const approveBlockedBy: 'noEidIdentity' | 'notInRegister' | 'registerDeceased' | null =
+    !app.personIdentifier ? 'noEidIdentity' : !record ? 'notInRegister' : record.status === 'deceased' ? 'registerDeceased' : null;
   return {
     application: {
       id: app.id,
@@ -150,7 +154,9 @@ export async function getCaseView(db: DbOrTx, applicationId: string, staff: Staf
     permissions: {
       take: app.state === 'submitted' && !app.assignedTo,
       release: app.state === 'in_review' && (assignedToMe || supervisor),
-      decide: app.state === 'in_review' && (assignedToMe || supervisor),
+      decide,
+      approve: decide && approveBlockedBy === null,
+      approveBlockedBy,
       override: app.state === 'in_review' && !assignedToMe && supervisor,
       reassign: supervisor && (app.state === 'submitted' || app.state === 'in_review'),
     },

@@ -2,7 +2,8 @@
 // the CPR register record, with the same name normalisation the automatic match uses ("Müller" = "MUELLER").
 import { namesAgree } from '@/lib/matching';
 
-export type Mark = 'agree' | 'differ' | 'missing';
+/** 'missing': the value itself is absent; 'unchecked': present, but the register has nothing to hold it against. */
+export type Mark = 'agree' | 'differ' | 'missing' | 'unchecked';
 export type ComparedField = 'givenNames' | 'familyName' | 'dateOfBirth' | 'sex';
 
 export type ComparisonRow = {
@@ -21,7 +22,8 @@ export type ComparisonInput = {
 const present = (v: string | null | undefined): v is string => typeof v === 'string' && v.trim() !== '';
 
 function mark(value: string | null | undefined, reference: string | null | undefined, equal: (a: string, b: string) => boolean): Mark {
-  if (!present(value) || !present(reference)) return 'missing';
+  if (!present(value)) return 'missing';
+  if (!present(reference)) return 'unchecked';
   return equal(value, reference) ? 'agree' : 'differ';
 }
 

@@ -4,6 +4,7 @@ import 'server-only';
 import { and, asc, count, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { applications, applicationStates, users, type ApplicationState } from '@/db/schema';
 import type { DbOrTx } from '@/lib/db';
+import { nameSearchTerms } from '@/lib/matching/search-key';
 import { applicationAge, submittedBeforeForAge, type Age } from './age';
 import { asReference, type QueueFilters } from './queue-filters';
 
@@ -58,12 +59,10 @@ function conditions(filters: QueueFilters, staffId: string, now: Date): SQL[] {
   if (filters.assigned === 'anyone') where.push(isNotNull(applications.assignedTo));
   if (filters.olderThan !== undefined) where.push(lt(applications.submittedAt, submittedBeforeForAge(filters.olderThan, now)));
   if (filters.q) {
-    const prefix = `${escapeLike(filters.q.toLowerCase())}%`;
-    // The two expressions are the indexed ones (text_pattern_ops), so a prefix search uses the index.
-    const byName = or(
-      sql`lower(${applications.familyName}) like ${prefix}`,
-      sql`lower(${applications.givenNames} || ' ' || ${applications.familyName}) like ${prefix}`,
-    )!;
+    // The typed text gets the matching rules' normalisation and spelling variants, like the stored search name;
+    // LIKE '% TERM%' finds it at any word start and is served by the trigram index.
+    const terms = nameSearchTerms(filters.q).map((t) => sql`${applications.searchName} like ${`% ${escapeLike(t)}%`}`);
+    const byName = terms.length ? or(...terms)! : sql`false`;
     const reference = asReference(filters.q);
     where.push(reference ? or(eq(applications.reference, reference), byName)! : byName);
   }

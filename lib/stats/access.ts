@@ -15,30 +15,38 @@ const inPeriod = (column: string, p: Period) =>
 
 export type UnassignedView = { id: number; at: Date; viewerId: string | null; viewer: string | null; reference: string | null; document: string | null; heldBy: string | null };
 
-// Events that end someone's hold on a case; the hold at the time of a view is the latest of these before it.
-const HOLD_EVENTS = sql`('taken', 'released', 'approved', 'rejected', 'info_requested', 'withdrawn', 'expired')`;
+// Every event that changes who holds a case. Taking it gives it to the taker, a reassignment to the person named
+// (or to nobody), and everything else here leaves it with nobody: a release, the 2-hour idle expiry, a decision, a
+// request for more information (the case waits unassigned), an answer, a withdrawal or an expiry.
+const ASSIGNMENT_EVENTS = sql`('taken', 'reassigned', 'released', 'assignment_expired', 'approved', 'rejected', 'info_requested', 'answered', 'withdrawn', 'expired')`;
 
-/** Document views where the viewer did not hold the case at that moment (the latest hold event was not their taking). */
+/**
+ * Document views where the viewer did not hold the case at that moment. The holder is read from the latest
+ * assignment event before the view (ties broken by id: a supervisor's reassignment writes its event after the state
+ * change in the same transaction).
+ */
 export async function listUnassignedDocumentViews(db: DbOrTx, period: Period): Promise<{ rows: UnassignedView[]; total: number }> {
-  const views = sql`(select v.id, v.created_at, v.actor_id, v.application_id, v.data, hold.type as hold_type, hold.actor_id as hold_actor
+  const views = sql`(select v.id, v.created_at, v.actor_id, v.application_id, v.data, hold.holder
     from application_events v
     left join lateral (
-      select e.type, e.actor_id from application_events e
-      where e.application_id = v.application_id and e.type in ${HOLD_EVENTS} and e.created_at <= v.created_at
+      select case e.type when 'taken' then e.actor_id when 'reassigned' then nullif(e.data ->> 'to', '') end as holder
+      from application_events e
+      where e.application_id = v.application_id and e.type in ${ASSIGNMENT_EVENTS}
+        and (e.created_at, e.id) <= (v.created_at, v.id)
       order by e.created_at desc, e.id desc limit 1
     ) hold on true
     where v.type = 'document_viewed' and ${inPeriod('v.created_at', period)}
-      and not coalesce(hold.type = 'taken' and hold.actor_id = v.actor_id, false))`;
+      and hold.holder is distinct from v.actor_id)`;
   // One pass: the total comes with the rows (a window over all matching views) before the limit; names are joined
   // to the hundred rows shown only.
   const rows = await db.execute<Omit<UnassignedView, 'at'> & { at: string; total: number }>(sql`select v.id, to_json(v.created_at) #>> '{}' as at,
       v.actor_id as "viewerId", coalesce(u.name, u.email) as viewer, a.reference, coalesce(v.data ->> 'kind', d.kind) as document,
-      case when v.hold_type = 'taken' then coalesce(h.name, h.email) end as "heldBy", v.total
+      coalesce(h.name, h.email) as "heldBy", v.total
     from (select *, count(*) over ()::int as total from ${views} x order by created_at desc, id desc limit ${sql.raw(String(ACCESS_LIST_LIMIT))}) v
     left join users u on u.id = v.actor_id
     left join applications a on a.id = v.application_id
     left join documents d on d.id::text = v.data ->> 'documentId'
-    left join users h on h.id = v.hold_actor
+    left join users h on h.id = v.holder
     order by v.created_at desc, v.id desc`);
   return { rows: rows.map(({ total: _total, ...r }) => ({ ...r, at: new Date(r.at) })), total: rows[0]?.total ?? 0 };
 }

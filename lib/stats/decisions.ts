@@ -2,6 +2,7 @@
 // the caseworkers' work: decisions, requests, median handling time and the cases they hold now.
 import { sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/lib/db';
+import { evenBins, type Bin } from './histogram';
 import { facts, inCurrent, inPrevious, nullablePair, pair, type NullablePair, type Pair, type StatsContext } from './context';
 
 /**
@@ -22,6 +23,8 @@ export type DecisionTime = {
   p90: NullablePair;
   /** How many decisions took each number of business days. */
   distribution: { days: number; current: number; previous: number }[];
+  /** The same in even bins from day 0, empty bins included: what the chart and its table show. */
+  bins: Bin[];
 };
 
 export async function getDecisionTime(db: DbOrTx, ctx: StatsContext): Promise<DecisionTime> {
@@ -35,7 +38,7 @@ export async function getDecisionTime(db: DbOrTx, ctx: StatsContext): Promise<De
   const distribution = await db.execute<{ days: number; current: number; previous: number }>(
     sql`select num as days, c as current, p as previous from ${hist} h where c > 0 or p > 0 order by num`,
   );
-  return { decisions: pair(row!, 'decisions'), median: nullablePair(row!, 'median'), p90: nullablePair(row!, 'p90'), distribution: [...distribution] };
+  return { decisions: pair(row!, 'decisions'), median: nullablePair(row!, 'median'), p90: nullablePair(row!, 'p90'), distribution: [...distribution], bins: evenBins(distribution) };
 }
 
 export type CaseworkerRow = {

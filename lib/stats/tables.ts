@@ -6,7 +6,11 @@ import { catalogues } from '@/lib/i18n/messages';
 import { AGE_BUCKETS } from './backlog';
 import type { Dashboard } from './dashboard';
 import { count, countryName, days, hours, percentCell, type Cell } from './format';
+import type { Bin } from './histogram';
 import { REQUEST_ITEM_TYPES } from './reasons';
+
+// A one-day bin is its day; a wider one its range, with an en dash (a spreadsheet would read 5-9 as a date).
+const binLabel = (b: Bin): Cell => (b.from === b.to ? days(b.from) : `${b.from}–${b.to}`);
 
 export const TABLE_IDS = [
   'funnel',
@@ -77,7 +81,7 @@ export function buildTables(d: Dashboard, t: T, locale: Locale): Record<TableId,
     'decision-time-distribution': table(
       'decision-time-distribution',
       [t('columns.businessDays'), cur, prev],
-      d.decisionTime.distribution.map((r) => [days(r.days), count(r.current), count(r.previous)]),
+      d.decisionTime.bins.map((b) => [binLabel(b), count(b.current), count(b.previous)]),
     ),
     caseworkers: table(
       'caseworkers',

@@ -124,7 +124,8 @@ describe('a caseworker’s day', () => {
 
     await page.getByRole('button', { name: 'Take this case' }).click();
     await expect.poll(() => state(page)).toBe('In review');
-    await page.getByRole('button', { name: 'Approve and link' }).click();
+    await page.getByRole('button', { name: 'Approve…' }).click();
+    await page.getByRole('dialog', { name: 'Link this eID to this CPR number?' }).getByRole('button', { name: 'Approve and link' }).click();
     await expect.poll(() => state(page)).toBe('Approved');
     expect(await page.getByTestId('case-outcome').textContent()).toContain(`The eID ${fixture.personIdentifier} is linked to the CPR number (caseworker approval).`);
     expect(await page.getByTestId('related-links').textContent()).toContain(fixture.personIdentifier);

@@ -80,7 +80,21 @@ describe('staff administration', () => {
     await admin.page.goto(memberUrl);
     expect(await admin.page.getByTestId('staff-details').textContent()).toContain('Active');
     expect(await admin.page.getByTestId('staff-details').textContent()).not.toContain('Never');
+    // Deactivating asks first, naming the person; Cancel (or Escape) leaves the account as it was.
     await admin.page.getByRole('button', { name: 'Deactivate account' }).click();
+    const confirm = admin.page.getByRole('dialog', { name: 'Deactivate Nina Ny?' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(`Nina Ny (${email}) is signed out at once`);
+    await expectAccessible(admin.page);
+    await admin.page.keyboard.press('Escape');
+    await confirm.waitFor({ state: 'hidden' });
+    await admin.page.getByRole('button', { name: 'Deactivate account' }).click();
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await admin.page.reload();
+    expect(await admin.page.getByTestId('staff-details').textContent()).toContain('Active');
+    await admin.page.getByRole('button', { name: 'Deactivate account' }).click();
+    await confirm.getByRole('button', { name: 'Yes, deactivate' }).click();
     await expect.poll(() => admin.page.getByRole('status').first().textContent()).toContain('The account is deactivated.');
     await expect.poll(() => admin.page.getByTestId('staff-details').textContent()).toContain('Deactivated');
     await expectAccessible(admin.page);
@@ -109,6 +123,7 @@ describe('staff administration', () => {
     await page.waitForURL('**/admin/staff');
     await page.getByRole('link', { name: 'Anders Admin' }).click();
     await page.getByRole('button', { name: 'Deactivate account' }).click();
+    await page.getByRole('dialog', { name: 'Deactivate Anders Admin?' }).getByRole('button', { name: 'Yes, deactivate' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('This is the last active administrator.');
     expect(await page.getByTestId('staff-details').textContent()).toContain('Active');
     await expectAccessible(page);

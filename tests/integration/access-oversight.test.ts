@@ -2,11 +2,16 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TIME_ZONE } from '@/lib/calendar/danish-calendar';
 import { applicationEvents, applications } from '@/db/schema';
+import { releaseCase, takeCase } from '@/lib/applications/decisions';
+import { expireIdleAssignments, reassignCase } from '@/lib/cases/assignments';
+import { openDocumentForStaff } from '@/lib/cases/documents';
 import type { Staff } from '@/lib/auth/sessions';
 import { getDb } from '@/lib/db';
 import { listExports, listHeavyViewerDays, listUnassignedDocumentViews } from '@/lib/stats/access';
 import { exportDashboardTable } from '@/lib/stats/export';
 import { parseRange } from '@/lib/stats/range';
+import { addDocument, createApplication, staffOf, stateOf } from './support/fixtures';
+import { createStaff } from './support/staff';
 import { insertStatsFixtures, NOW, RANGE, type FixtureStaff } from './support/stats-fixtures';
 
 let ids: FixtureStaff;
@@ -62,5 +67,54 @@ describe('access oversight', () => {
     expect(rows[0]!.at).toBeInstanceOf(Date);
     expect(Number.isNaN(rows[0]!.at.getTime())).toBe(false);
     expect((await listExports(getDb(), period)).total).toBe(0);
+  });
+});
+
+describe('access oversight follows every assignment event', () => {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  const period = { from: today, to: today };
+
+  it('knows who held the case at each view: taken, idle-expired, reassigned (from the queue and between people) and released', async () => {
+    const db = getDb();
+    const [ulla, viggo, lead] = await Promise.all([
+      createStaff('ulla@example.dk', 'caseworker', 'Ulla'),
+      createStaff('viggo@example.dk', 'caseworker', 'Viggo'),
+      createStaff('lead@example.dk', 'supervisor', 'Lead'),
+    ]);
+    const [u, v, s] = [staffOf(ulla), staffOf(viggo), staffOf(lead)];
+    const app = await createApplication({ submittedAt: new Date(Date.now() - 86_400_000) });
+    const documentId = await addDocument(app.id);
+    const look = async (who: Staff) => (await openDocumentForStaff(db, { documentId, staff: who, size: 'thumb' })).body.destroy();
+    const versionOf = async () => (await stateOf(app.id)).version;
+
+    await takeCase(db, { applicationId: app.id, expectedVersion: app.version, staff: u });
+    await look(u); // Ulla's own case: not listed
+    // Ulla leaves it for more than two hours: the expiry job returns it to the queue.
+    await db.update(applications).set({ lastActivityAt: new Date(Date.now() - 3 * 3600_000), assignedAt: new Date(Date.now() - 3 * 3600_000) }).where(eq(applications.id, app.id));
+    expect(await expireIdleAssignments(db)).toEqual({ released: 1 });
+    await look(u); // 1: nobody holds it now, not even Ulla
+    await reassignCase(db, { applicationId: app.id, expectedVersion: await versionOf(), staff: s, assignee: v.id });
+    await look(v); // Viggo's case now: not listed
+    await look(u); // 2: held by Viggo
+    await reassignCase(db, { applicationId: app.id, expectedVersion: await versionOf(), staff: s, assignee: u.id });
+    await look(u); // Ulla's again: not listed
+    await look(v); // 3: held by Ulla
+    await releaseCase(db, { applicationId: app.id, expectedVersion: await versionOf(), staff: u });
+    await look(v); // 4: back in the queue
+    await takeCase(db, { applicationId: app.id, expectedVersion: await versionOf(), staff: v });
+    await look(v); // Viggo took it: not listed
+    await reassignCase(db, { applicationId: app.id, expectedVersion: await versionOf(), staff: s, assignee: '' });
+    await look(v); // 5: the supervisor put it back in the queue
+
+    const { rows, total } = await listUnassignedDocumentViews(db, period);
+    const mine = rows.filter((r) => r.reference === app.reference).reverse();
+    expect(mine.map((r) => [r.viewer, r.heldBy])).toEqual([
+      ['Ulla', null],
+      ['Ulla', 'Viggo'],
+      ['Viggo', 'Ulla'],
+      ['Viggo', null],
+      ['Viggo', null],
+    ]);
+    expect(total).toBe(5);
   });
 });

@@ -6,6 +6,8 @@ import { applicationEvents, applications, documents, infoRequests } from '@/db/s
 import { requestMoreInformation } from '@/lib/applications/request-info';
 import { getApplicantStatus } from '@/lib/applications/status';
 import { findByStatusToken } from '@/lib/applications/status-token';
+import { listQueue } from '@/lib/cases/queue';
+import { parseQueueFilters } from '@/lib/cases/queue-filters';
 import { getDb } from '@/lib/db';
 import { blindIndex } from '@/lib/security/crypto';
 import { documentPhoto, heicLikeFile } from '../support/test-images';
@@ -72,6 +74,9 @@ describe('answering a request for more information', () => {
     const db = getDb();
     const [row] = await db.select().from(applications).where(eq(applications.id, app.applicationId));
     expect(row).toMatchObject({ state: 'submitted', version: 4, familyName: 'Müstermann', assignedTo: null, cprIndex: blindIndex('1503851235') });
+    // The queue finds the corrected name, spelled the ICAO way too.
+    const found = await listQueue(db, parseQueueFilters({ q: 'muestermann' }), { staffId: app.staffId, targetDays: 5 });
+    expect(found.rows.map((r) => r.reference)).toEqual([row!.reference]);
 
     const docs = await db.select().from(documents).where(eq(documents.applicationId, app.applicationId));
     expect(docs.map((d) => [d.id, d.round, d.pendingApplicationId])).toEqual(

@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { runMigrations } from '@/db/migrate';
 import { applications } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
 import { countByState, listQueue } from '@/lib/cases/queue';
@@ -104,5 +105,45 @@ describe('queue filters in the URL', () => {
   it('fall back to the default view for values that make no sense, instead of failing', () => {
     expect(parseQueueFilters({ state: 'nonsense', country: 'Germany', olderThan: '-3', sort: 'random', after: '<script>' })).toEqual({ state: 'open', sort: 'oldest' });
     expect(queueQuery(parseQueueFilters({ state: '', q: '' }))).toBe('');
+  });
+});
+
+// Written after the other tests, which count and page through the rows above.
+describe('the name search', () => {
+  it('finds names whatever the accents, as the matching rules spell them (diacritics and ICAO transliteration)', async () => {
+    const withdrawn = async (q: string) => refs({ state: 'withdrawn', q });
+    for (const [reference, givenNames, familyName, country] of [
+      ['IM-GGGG-8888', 'Jan', 'Dvořák', 'CZ'],
+      ['IM-HHHH-9999', 'Tomáš', 'Novák', 'CZ'],
+      ['IM-JJJJ-2222', 'Guðrún', 'Sigurðardóttir', 'IS'],
+      ['IM-KKKK-3333', 'Anna', 'Müller', 'DE'],
+      ['IM-MMMM-4444', 'Seán', "O'Brien", 'IE'],
+    ] as const) {
+      await createApplication({ reference, givenNames, familyName, country, state: 'withdrawn', submittedAt: at('2026-03-01T10:00:00Z') });
+    }
+    expect(await withdrawn('dvorak')).toEqual(['IM-GGGG-8888']);
+    expect(await withdrawn('Tomas')).toEqual(['IM-HHHH-9999']);
+    expect(await withdrawn('Sigurdardottir')).toEqual(['IM-JJJJ-2222']);
+    expect(await withdrawn('gudrun sigurd')).toEqual(['IM-JJJJ-2222']);
+    expect(await withdrawn('mueller')).toEqual(['IM-KKKK-3333']);
+    expect(await withdrawn('Muller')).toEqual(['IM-KKKK-3333']);
+    expect(await withdrawn('MÜLL')).toEqual(['IM-KKKK-3333']);
+    expect(await withdrawn('obrien')).toEqual(['IM-MMMM-4444']);
+    expect(await withdrawn("o'brien")).toEqual(['IM-MMMM-4444']);
+    expect(await withdrawn('brien')).toEqual(['IM-MMMM-4444']);
+    // Word starts only: the middle of a name is not a hit.
+    expect(await withdrawn('vorak')).toEqual([]);
+    expect(await refs({ q: 'lea' })).toEqual(['IM-EEEE-6666']);
+    expect(await refs({ q: "'-" })).toEqual([]);
+  });
+
+  it('gives applications stored before the name search their search name at the next migration', async () => {
+    const old = await createApplication({ reference: 'IM-NNNN-5555', givenNames: 'Zoë', familyName: 'Ångström', country: 'SE', state: 'withdrawn' });
+    await getDb().update(applications).set({ searchName: null }).where(eq(applications.id, old.id));
+    expect(await refs({ state: 'withdrawn', q: 'angstrom' })).toEqual([]);
+    await runMigrations(process.env.DATABASE_URL!);
+    expect(await refs({ state: 'withdrawn', q: 'angstrom' })).toEqual(['IM-NNNN-5555']);
+    expect(await refs({ state: 'withdrawn', q: 'aangstroem' })).toEqual(['IM-NNNN-5555']);
+    expect(await refs({ state: 'withdrawn', q: 'zoe' })).toEqual(['IM-NNNN-5555']);
   });
 });

@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { applications } from '@/db/schema';
+import { applications, eidIdentities } from '@/db/schema';
+import { compareCase } from '@/lib/cases/comparison';
+import { decideMatch } from '@/lib/matching';
 import { getDb } from '@/lib/db';
 import { decrypt } from '@/lib/security/crypto';
 import { tableRegister } from '@/lib/register';
@@ -42,6 +44,32 @@ describe('demo data', () => {
     const record = await tableRegister(getDb()).lookup(person.register!.cpr);
     expect(record).toMatchObject({ givenNames: person.register!.givenNames, familyName: person.register!.familyName, status: person.register!.status });
     expect(await tableRegister(getDb()).lookup('0101010000')).toBeNull();
+  });
+
+  it('tells the truth on every seeded case: the stated reason is what the matching rules find, and the dates differ only where it says so', async () => {
+    const rows = await getDb()
+      .select({ reference: applications.reference, cprEnc: applications.cprEnc, reasons: applications.matchReasons, dob: applications.dateOfBirth, given: applications.givenNames, family: applications.familyName, eid: eidIdentities })
+      .from(applications)
+      .innerJoin(eidIdentities, eq(eidIdentities.id, applications.eidIdentityId));
+    expect(rows.length).toBe(60);
+    const seen = new Set<string>();
+    for (const r of rows) {
+      const record = await tableRegister(getDb()).lookup(decrypt(r.cprEnc));
+      const reason = r.reasons[0] ?? 'not_found';
+      seen.add(reason);
+      if (reason === 'not_found') {
+        expect(record, r.reference).toBeNull();
+        continue;
+      }
+      expect(record, r.reference).not.toBeNull();
+      const decision = decideMatch({ ...r.eid, birthName: r.eid.birthName ?? undefined, gender: r.eid.gender ?? undefined }, record!);
+      expect(decision.reasons, r.reference).toContain(reason);
+      expect(decision.decision, r.reference).not.toBe('match');
+      const dates = compareCase({ applicant: { givenNames: r.given, familyName: r.family, dateOfBirth: r.dob }, register: record, eid: r.eid }).find((c) => c.field === 'dateOfBirth')!;
+      const expected = r.reasons.includes('birth_date_differs') ? 'differ' : 'agree';
+      expect([dates.applicant!.mark, dates.eid!.mark], r.reference).toEqual([expected, expected]);
+    }
+    expect([...seen]).toEqual(expect.arrayContaining(['birth_date_differs', 'not_found', 'name_token_order']));
   });
 
   it('stores the specimen photos the seeded applications point to', async () => {

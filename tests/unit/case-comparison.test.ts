@@ -35,9 +35,15 @@ describe('the side-by-side comparison', () => {
     expect(rows[0]!.register).toBe('Peter Holm');
   });
 
-  it('marks everything missing when the register has no record, and leaves out an absent eID', () => {
+  it("marks the applicant's and the eID's values as not compared (never missing) when the register has no record", () => {
     const rows = compareCase({ applicant: { givenNames: 'Anna', familyName: 'Müller', dateOfBirth: '1985-06-15' }, register: null, eid: null });
-    expect(marks(rows)).toEqual({ givenNames: ['missing', null], familyName: ['missing', null], dateOfBirth: ['missing', null], sex: [null, null] });
+    expect(marks(rows)).toEqual({ givenNames: ['unchecked', null], familyName: ['unchecked', null], dateOfBirth: ['unchecked', null], sex: [null, null] });
+    const withEid = compareCase({
+      applicant: { givenNames: 'Anna', familyName: 'Müller', dateOfBirth: '1985-06-15' },
+      register: null,
+      eid: { givenNames: 'Anna', familyName: 'Müller', dateOfBirth: '1985-06-15', gender: 'unspecified' },
+    });
+    expect(marks(withEid)).toEqual({ givenNames: ['unchecked', 'unchecked'], familyName: ['unchecked', 'unchecked'], dateOfBirth: ['unchecked', 'unchecked'], sex: [null, 'missing'] });
   });
 
   it('treats an unspecified eID gender as missing', () => {

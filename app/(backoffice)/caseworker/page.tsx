@@ -38,6 +38,7 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
       <StateCounts counts={counts} current={filters.state} />
       <div className="queue-actions">
         <TakeNextButton />
+        <KeyboardShortcuts page="queue" />
       </div>
       <QueueFilterForm filters={filters} locale={locale} targetDays={targetDays} />
       <h2 className="h3" id="results-heading">
@@ -52,7 +53,6 @@ export default async function QueuePage({ searchParams }: { searchParams: Promis
         {filters.after ? <Link href={`/caseworker${queueQuery({ ...filters, after: undefined })}`}>{t('firstPage')}</Link> : null}
         {page.nextCursor ? <Link href={`/caseworker${queueQuery({ ...filters, after: page.nextCursor })}`}>{t('nextPage')}</Link> : null}
       </nav>
-      <KeyboardShortcuts page="queue" />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { inject } from 'vitest';
 import { newReference } from '../../../lib/applications/reference';
+import { nameSearchKey } from '../../../lib/matching/search-key';
 import { blindIndex, encrypt, randomToken, sha256 } from '../../../lib/security/crypto';
 
 export type Sql = postgres.Sql;
@@ -24,12 +25,12 @@ function cprFor(dateOfBirth: string): string {
 }
 
 /**
- * A waiting application (with its eID identity and a passport photo) whose CPR number is in the register,
- * submitted `daysAgo` days ago so that it is the oldest in the queue.
+ * A waiting application (with its eID identity and a passport photo) whose CPR number is in the register (unless
+ * `inRegister` is false), submitted `daysAgo` days ago so that it is the oldest in the queue.
  */
 export async function insertWaitingCase(
   sql: Sql,
-  p: { givenNames: string; familyName: string; registerGivenNames: string; registerFamilyName: string; dateOfBirth: string; country: string; email: string; daysAgo: number },
+  p: { givenNames: string; familyName: string; registerGivenNames: string; registerFamilyName: string; dateOfBirth: string; country: string; email: string; daysAgo: number; inRegister?: boolean },
 ) {
   const { DATA_KEY, INDEX_KEY } = keys();
   const cpr = cprFor(p.dateOfBirth);
@@ -37,15 +38,16 @@ export async function insertWaitingCase(
   const personIdentifier = `${p.country}/DK/${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const submittedAt = new Date(Date.now() - p.daysAgo * 86_400_000);
   return sql.begin(async (tx) => {
-    await tx`insert into cpr_register (cpr_enc, cpr_index, given_names, family_name, date_of_birth, sex, status)
+    if (p.inRegister !== false)
+      await tx`insert into cpr_register (cpr_enc, cpr_index, given_names, family_name, date_of_birth, sex, status)
              values (${encrypt(cpr, DATA_KEY)}, ${cprIndex}, ${p.registerGivenNames}, ${p.registerFamilyName}, ${p.dateOfBirth}, 'female', 'emigrated')`;
     const [eid] = await tx<{ id: string }[]>`insert into eid_identities (person_identifier, country, given_names, family_name, date_of_birth, level_of_assurance, issuer)
              values (${personIdentifier}, ${p.country}, ${p.givenNames}, ${p.familyName}, ${p.dateOfBirth}, 'substantial', 'e2e') returning id`;
     const reference = newReference();
     const [app] = await tx<{ id: string }[]>`insert into applications (reference, state, version, eid_identity_id, person_identifier, country, document_type,
-             given_names, family_name, date_of_birth, nationality, document_number, document_expiry, cpr_enc, cpr_index, email, locale,
+             given_names, family_name, search_name, date_of_birth, nationality, document_number, document_expiry, cpr_enc, cpr_index, email, locale,
              match_reasons, status_token_hash, submitted_at, created_at, last_activity_at)
-             values (${reference}, 'submitted', 1, ${eid!.id}, ${personIdentifier}, ${p.country}, 'passport', ${p.givenNames}, ${p.familyName},
+             values (${reference}, 'submitted', 1, ${eid!.id}, ${personIdentifier}, ${p.country}, 'passport', ${p.givenNames}, ${p.familyName}, ${nameSearchKey(p.givenNames, p.familyName)},
              ${p.dateOfBirth}, ${p.country}, 'C01X00T47', '2031-01-01', ${encrypt(cpr, DATA_KEY)}, ${cprIndex}, ${p.email}, 'en',
              ${sql.json(['name_fuzzy_family'])}, ${sha256(randomToken())}, ${submittedAt}, ${submittedAt}, ${submittedAt}) returning id`;
     // The seed stored the specimen images under these keys in the app's data folder.

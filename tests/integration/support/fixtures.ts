@@ -6,6 +6,7 @@ import * as s from '@/db/schema';
 import type { Staff } from '@/lib/auth';
 import { newReference } from '@/lib/applications/reference';
 import { getDb } from '@/lib/db';
+import { nameSearchKey } from '@/lib/matching/search-key';
 import { specimenJpeg } from '@/lib/documents/specimen';
 import { blindIndex, encrypt, randomToken, sha256 } from '@/lib/security/crypto';
 import { getStorage } from '@/lib/storage';
@@ -67,6 +68,7 @@ export async function createApplication(o: AppOverrides = {}) {
       documentType: 'passport',
       givenNames,
       familyName,
+      searchName: nameSearchKey(o.givenNames ?? givenNames, o.familyName ?? familyName),
       dateOfBirth,
       nationality: 'DE',
       documentNumber: 'C01X00T47',

@@ -1,16 +1,19 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
+import styles from '@/components/confirm-dialog.module.css';
 
 type Shortcut = { key: string; target: string; click?: boolean };
 
 // Single keys without modifiers. Decisions are never taken by one key: a shortcut moves focus to the form.
 const shortcuts: Record<'queue' | 'case', Shortcut[]> = {
   queue: [
+    { key: '?', target: 'shortcuts' },
     { key: 'n', target: 'take-next', click: true },
     { key: '/', target: 'search' },
   ],
   case: [
+    { key: '?', target: 'shortcuts' },
     { key: 'n', target: 'take-next', click: true },
     { key: 't', target: 'take', click: true },
     { key: 'd', target: 'documents' },
@@ -32,12 +35,23 @@ function ownsKeys(target: EventTarget | null): boolean {
   return false;
 }
 
+/** A visible pointer to the shortcuts, and the list itself in a dialog that `?` (or the button) opens. */
 export function KeyboardShortcuts({ page }: { page: 'queue' | 'case' }) {
   const t = useTranslations('caseworker.shortcuts');
+  const dialog = useRef<HTMLDialogElement>(null);
+  const open = () => {
+    if (!dialog.current?.open) dialog.current?.showModal();
+  };
   useEffect(() => {
     const list = shortcuts[page];
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || ownsKeys(e.target)) return;
+      if (dialog.current?.open) return;
+      if (e.key === '?') {
+        e.preventDefault();
+        dialog.current?.showModal();
+        return;
+      }
       const shortcut = list.find((s) => s.key === e.key);
       if (!shortcut) return;
       const el = document.querySelector<HTMLElement>(`[data-shortcut="${shortcut.target}"]`);
@@ -52,9 +66,20 @@ export function KeyboardShortcuts({ page }: { page: 'queue' | 'case' }) {
   }, [page]);
 
   return (
-    <details className="details shortcuts-help" id="keyboard-shortcuts">
-      <summary className="details-summary">{t('heading')}</summary>
-      <div className="details-text">
+    <>
+      <p className="shortcuts-hint" data-testid="shortcuts-hint">
+        <button type="button" className="button button-tertiary" onClick={open} aria-haspopup="dialog">
+          {t('open')}
+        </button>{' '}
+        <span className="text-muted">{t('hint')}</span>
+      </p>
+      <dialog ref={dialog} className={styles.dialog} aria-labelledby="shortcuts-heading" id="keyboard-shortcuts" onClick={(e) => e.target === dialog.current && dialog.current.close()}>
+        <div className={styles.header}>
+          <h2 id="shortcuts-heading" className="h3">
+            {t('heading')}
+          </h2>
+        </div>
+        <div className={styles.body}>
         <p>{t('intro')}</p>
         <table className="table table--compact">
           <caption className="visually-hidden">{t('heading')}</caption>
@@ -99,7 +124,13 @@ export function KeyboardShortcuts({ page }: { page: 'queue' | 'case' }) {
             </table>
           </>
         ) : null}
-      </div>
-    </details>
+        </div>
+        <div className={styles.footer}>
+          <button type="button" className="button button-primary" onClick={() => dialog.current?.close()} autoFocus>
+            {t('close')}
+          </button>
+        </div>
+      </dialog>
+    </>
   );
 }

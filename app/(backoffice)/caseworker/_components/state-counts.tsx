@@ -11,7 +11,7 @@ export async function StateCounts({ counts, current }: { counts: Record<Applicat
       <h2 className="h3" id="state-counts-heading">
         {t('queue.countsHeading')}
       </h2>
-      <ul className="state-counts">
+      <ul className="state-counts unstyled-list">
         {applicationStates.map((state) => (
           <li key={state}>
             <Link href={`/caseworker${queueQuery({ state })}`} aria-current={current === state ? 'true' : undefined} data-testid={`count-${state}`}>

@@ -29,6 +29,7 @@ export function BarsChart({
   horizontal = false,
   stacked = false,
   unit,
+  histogram = false,
 }: {
   data: Row[];
   category: string;
@@ -37,11 +38,19 @@ export function BarsChart({
   horizontal?: boolean;
   stacked?: boolean;
   unit?: string;
+  /** Bins of a histogram: every bin labelled and the bars of a bin touching. */
+  histogram?: boolean;
 }) {
   const height = horizontal ? Math.max(180, 48 + data.length * (stacked ? 28 : 18 * series.length + 12)) : 300;
   return (
     <Frame height={height}>
-      <BarChart data={data} layout={horizontal ? 'vertical' : 'horizontal'} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+      <BarChart
+        data={data}
+        layout={horizontal ? 'vertical' : 'horizontal'}
+        accessibilityLayer={false}
+        margin={{ top: 8, right: 16, bottom: 8, left: 8 }}
+        barCategoryGap={histogram ? 0 : undefined}
+      >
         <CartesianGrid strokeDasharray="3 3" />
         {horizontal ? (
           <>
@@ -50,7 +59,7 @@ export function BarsChart({
           </>
         ) : (
           <>
-            <XAxis dataKey={category} tick={{ fontSize: 12 }} />
+            <XAxis dataKey={category} tick={{ fontSize: 12 }} interval={histogram ? 0 : undefined} />
             <YAxis allowDecimals={false} unit={unit} />
           </>
         )}

@@ -69,7 +69,7 @@ export function DecisionTimeSection({ d, tables, locale, exportQuery, t }: Secti
   return (
     <Section id="decision-time" heading={t('sections.decisionTime.heading')} intro={t('sections.decisionTime.intro')}>
       <DataTable model={tables['decision-time']} locale={locale} exportQuery={exportQuery} />
-      <BarsChart category="days" series={both(t)} data={d.decisionTime.distribution.map((r) => ({ ...r }))} />
+      <BarsChart histogram category="days" series={both(t)} data={d.decisionTime.bins.map((b) => ({ days: b.from === b.to ? String(b.from) : `${b.from}–${b.to}`, current: b.current, previous: b.previous }))} />
       <DataTable model={tables['decision-time-distribution']} locale={locale} exportQuery={exportQuery} />
     </Section>
   );

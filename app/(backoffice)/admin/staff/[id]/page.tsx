@@ -56,7 +56,7 @@ export default async function StaffMemberPage({ params, searchParams }: { params
         <dt>{t('detail.created')}</dt>
         <dd>{time.format(person.createdAt)}</dd>
       </dl>
-      <StaffControls userId={person.id} email={person.email} role={person.role} active={person.active} passwordSet={person.passwordSet} />
+      <StaffControls userId={person.id} name={person.name ?? person.email} email={person.email} role={person.role} active={person.active} passwordSet={person.passwordSet} />
       <section className="dashboard-section" aria-labelledby="recent-heading">
         <h2 id="recent-heading">{t('detail.recent.heading')}</h2>
         {actions.length === 0 ? (

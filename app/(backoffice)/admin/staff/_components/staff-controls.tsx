@@ -1,6 +1,7 @@
 'use client';
-import { useActionState } from 'react';
+import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
+import { ConfirmDialog } from '@/components/confirm-dialog';
 import type { StaffRole } from '@/db/schema/auth';
 import type { FormState } from '@/lib/staff/action-state';
 import { changeRoleAction, resendInviteAction, setActiveAction } from '../actions';
@@ -28,15 +29,16 @@ function Outcome({ state, values }: { state: FormState; values?: Record<string, 
   return null;
 }
 
-type Props = { userId: string; email: string; role: StaffRole | null; active: boolean; passwordSet: boolean };
+type Props = { userId: string; name: string; email: string; role: StaffRole | null; active: boolean; passwordSet: boolean };
 
 /** Change role, deactivate or reactivate, and send a new set-password link. */
-export function StaffControls({ userId, email, role, active, passwordSet }: Props) {
+export function StaffControls({ userId, name, email, role, active, passwordSet }: Props) {
   const t = useTranslations('admin');
   const te = useTranslations('errors');
   const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRoleAction.bind(null, userId), {});
   const [activeState, activeAction, activePending] = useActionState<FormState>(setActiveAction.bind(null, userId, !active), {});
   const [inviteState, inviteAction, invitePending] = useActionState<FormState>(resendInviteAction.bind(null, userId), {});
+  const [confirmingDeactivation, setConfirmingDeactivation] = useState(false);
   const roleError = roleState.fields?.role?.[0] ? te(roleState.fields.role[0]) : undefined;
   return (
     <div className="staff-actions">
@@ -56,9 +58,30 @@ export function StaffControls({ userId, email, role, active, passwordSet }: Prop
         </h2>
         <Outcome state={activeState} />
         <p>{t(active ? 'detail.deactivate.hint' : 'detail.reactivate.hint')}</p>
-        <button type="submit" className={active ? 'button button-secondary' : 'button button-primary'} disabled={activePending} aria-disabled={activePending}>
-          {t(active ? 'detail.deactivate.submit' : 'detail.reactivate.submit')}
-        </button>
+        {active ? (
+          <>
+            {/* Deactivating signs the person out at once: it is confirmed first, by name. */}
+            <button type="button" className="button button-secondary" disabled={activePending} aria-disabled={activePending} onClick={() => setConfirmingDeactivation(true)}>
+              {t('detail.deactivate.submit')}
+            </button>
+            <ConfirmDialog
+              open={confirmingDeactivation}
+              title={t('detail.deactivate.confirmTitle', { name })}
+              confirmLabel={t('detail.deactivate.confirm')}
+              cancelLabel={t('detail.deactivate.cancel')}
+              onCancel={() => setConfirmingDeactivation(false)}
+              onConfirm={() => setConfirmingDeactivation(false)}
+              submit
+              testId="deactivate-dialog"
+            >
+              <p>{t('detail.deactivate.confirmText', { name, email })}</p>
+            </ConfirmDialog>
+          </>
+        ) : (
+          <button type="submit" className="button button-primary" disabled={activePending} aria-disabled={activePending}>
+            {t('detail.reactivate.submit')}
+          </button>
+        )}
       </form>
       {active && !passwordSet ? (
         <form action={inviteAction} aria-labelledby="invite-heading">

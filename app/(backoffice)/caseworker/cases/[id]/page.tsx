@@ -84,6 +84,7 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
           currentAssignee={view.assignee?.id ?? ''}
         />
         <TakeNextButton />
+        <KeyboardShortcuts page="case" />
       </div>
       <CaseOutcome view={view} />
       <div className="case-grid">
@@ -98,13 +99,28 @@ export default async function CasePage({ params }: { params: Promise<{ id: strin
         </div>
         <div className="case-side">
           {view.permissions.decide ? (
-            <DecisionPanel applicationId={app.id} version={app.version} documentType={app.documentType} override={view.permissions.override} otherOpenForCpr={view.otherOpenForCpr} />
+            <DecisionPanel
+              applicationId={app.id}
+              version={app.version}
+              documentType={app.documentType}
+              override={view.permissions.override}
+              otherOpenForCpr={view.otherOpenForCpr}
+              approval={
+                view.permissions.approveBlockedBy || !app.personIdentifier || !view.register
+                  ? { blockedBy: view.permissions.approveBlockedBy ?? 'notInRegister' }
+                  : {
+                      personIdentifier: app.personIdentifier,
+                      // The last four digits stay hidden: the confirmation is about which person, not a copy of the number.
+                      maskedCpr: `${app.cpr.slice(0, 6)}-xxxx`,
+                      registerName: [view.register.givenNames, view.register.middleName, view.register.familyName].filter(Boolean).join(' '),
+                    }
+              }
+            />
           ) : null}
           <NotesPanel applicationId={app.id} notes={view.notes.map((n) => ({ ...n, createdAt: n.createdAt.toISOString() }))} />
         </div>
       </div>
       <HistorySection history={view.history} />
-      <KeyboardShortcuts page="case" />
     </div>
   );
 }

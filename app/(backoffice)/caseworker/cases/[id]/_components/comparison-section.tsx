@@ -5,7 +5,7 @@ import { countryName } from '@/lib/cases/countries';
 import { LookAlikes } from './look-alikes';
 
 function MarkBadge({ mark, label }: { mark: Mark; label: string }) {
-  const variant = mark === 'agree' ? 'badge-success' : mark === 'differ' ? 'badge-error' : 'badge-info';
+  const variant = mark === 'agree' ? 'badge-success' : mark === 'differ' ? 'badge-error' : mark === 'missing' ? 'badge-info' : 'mark-unchecked';
   return <span className={`badge ${variant} mark`} data-mark={mark}>{label}</span>;
 }
 

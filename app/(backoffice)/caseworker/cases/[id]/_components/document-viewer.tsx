@@ -23,6 +23,8 @@ export function DocumentViewer({ documents }: { documents: Doc[] }) {
   const [pan, setPan] = useState({ x: 0, y: 0 });
   const [fullscreen, setFullscreen] = useState(false);
   const frameRef = useRef<HTMLDivElement>(null);
+  // Full screen shows the stage (toolbar, image, status), not the image alone, so the controls stay on screen.
+  const stageRef = useRef<HTMLDivElement>(null);
   const drag = useRef<{ x: number; y: number; px: number; py: number } | null>(null);
 
   const reset = useCallback(() => {
@@ -39,11 +41,11 @@ export function DocumentViewer({ documents }: { documents: Doc[] }) {
   const panBy = (dx: number, dy: number) => setPan((p) => ({ x: p.x + dx, y: p.y + dy }));
   const toggleFullscreen = () => {
     if (document.fullscreenElement) void document.exitFullscreen();
-    else void frameRef.current?.requestFullscreen?.();
+    else void stageRef.current?.requestFullscreen?.().then(() => frameRef.current?.focus());
   };
 
   useEffect(() => {
-    const onChange = () => setFullscreen(document.fullscreenElement === frameRef.current);
+    const onChange = () => setFullscreen(document.fullscreenElement === stageRef.current);
     document.addEventListener('fullscreenchange', onChange);
     return () => document.removeEventListener('fullscreenchange', onChange);
   }, []);
@@ -87,7 +89,18 @@ export function DocumentViewer({ documents }: { documents: Doc[] }) {
 
   return (
     <div className="document-viewer">
+      <div className="viewer-stage" ref={stageRef} data-testid="viewer-stage">
       <div className="viewer-controls" role="toolbar" aria-label={t('toolbar')} aria-controls="viewer-frame">
+        {fullscreen && documents.length > 1 ? (
+          <>
+            <button type="button" className="button button-secondary" onClick={() => show(index - 1)}>
+              {t('previous')}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => show(index + 1)}>
+              {t('next')}
+            </button>
+          </>
+        ) : null}
         <button type="button" className="button button-secondary" onClick={() => zoomBy(ZOOM_STEP)} disabled={zoom >= ZOOM_MAX}>
           {t('zoomIn')}
         </button>
@@ -141,8 +154,10 @@ export function DocumentViewer({ documents }: { documents: Doc[] }) {
         {t('help')}
       </p>
       <p role="status" aria-live="polite" className="viewer-status" data-testid="viewer-status">
+        {fullscreen ? `${label}. ` : ''}
         {t('status', { zoom: Math.round(zoom * 100), rotation })}
       </p>
+      </div>
       {doc.qualityHints.length ? (
         <p className="viewer-hints">
           {t('hints')}: {doc.qualityHints.map((h) => (t.has(`hintNames.${h}`) ? t(`hintNames.${h}`) : h)).join(', ')}
