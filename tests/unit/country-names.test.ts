@@ -1,11 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { allCountries } from '@/lib/applications/countries';
 import { countryNames } from '@/lib/identity/country-names';
 import { countryName, countryOptions, EU_EEA_COUNTRIES } from '@/lib/identity/countries';
 
-const realDisplayNames = Intl.DisplayNames;
 afterEach(() => {
-  Intl.DisplayNames = realDisplayNames;
+  vi.unstubAllGlobals();
 });
 
 describe('the country-name catalogue', () => {
@@ -26,11 +25,12 @@ describe('the country-name catalogue', () => {
   });
 
   it('does not use the runtime locale data, so server and browser render the same names', () => {
-    Intl.DisplayNames = class {
+    const refusing = class {
       constructor() {
         throw new Error('locale data used');
       }
-    } as unknown as typeof Intl.DisplayNames;
+    };
+    vi.stubGlobal('Intl', { ...Intl, DisplayNames: refusing });
     expect(countryName('da', 'DE')).toBe('Tyskland');
     expect(countryOptions('en', ['HK', 'DK']).map((c) => c.name)).toEqual(['Denmark', 'Hong Kong']);
   });
