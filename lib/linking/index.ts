@@ -4,7 +4,7 @@ import 'server-only';
 
 export { startEidLogin, completeEidLogin, destinationAfterLink, type StartResult } from './eid-login';
 export { submitAutoMatch, journeyIdentity, MIN_ANSWER_MS, NOT_FOUND_REASON, type AutoMatchResult } from './auto-match';
-export { startMitidLogin, completeMitidLogin, typedOnJourney, MITID_DIFFERS_REASON } from './mitid-match';
+export { startMitidLogin, completeMitidLogin, mitidAfterLimit, typedOnJourney, MITID_DIFFERS_REASON } from './mitid-match';
 export { findActiveLink, lookupLink, revokeLink, type LinkAnswer } from './links';
 export { relyingPartyForApiKey, relyingPartyForReturnTo, type RelyingParty } from './relying-parties';
 export { autoAttemptsLeft, AUTO_ATTEMPTS_PER_IDENTITY } from './limits';

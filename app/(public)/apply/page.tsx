@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { hasEidLogin } from '@/lib/applications/access';
 import { formStart } from '@/lib/applications/prefill';
+import { isStep, reachableStep } from '@/lib/applications/schema';
 import { submittedFromJourney } from '@/lib/applications/submit';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
@@ -20,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t('pageTitle') };
 }
 
-export default async function ApplyPage() {
+export default async function ApplyPage({ searchParams }: { searchParams: Promise<{ step?: string | string[] }> }) {
+  const { step: stepParam } = await searchParams;
   const db = getDb();
   const journey = await currentJourney(db);
   if (!hasEidLogin(journey)) return <NeedsEid />;
@@ -29,5 +31,8 @@ export default async function ApplyPage() {
   const submitted = await submittedFromJourney(db, journey);
   if (submitted) return <Receipt reference={submitted.reference} email={submitted.email} />;
   const [start, locale] = await Promise.all([formStart(db, journey), getLocale() as Promise<Locale>]);
+  // The step in the address (a reload, Back or Forward) is shown when the steps before it are complete.
+  const wanted = Number(stepParam);
+  if (isStep(wanted)) start.step = reachableStep(start.values, wanted);
   return <ApplyForm start={start} locale={locale} />;
 }
