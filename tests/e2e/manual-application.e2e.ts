@@ -159,7 +159,7 @@ describe('the manual application on a phone', () => {
     // Replacing a photo: the new one takes its place.
     const before = await page.getByTestId('photo-id_front').locator('img').getAttribute('src');
     await choosePhoto(page, 'id_front', { name: 'front2.jpg', mimeType: 'image/jpeg', buffer: await documentPhoto('id_front', 2000) }, 'Choose another file');
-    await expect.poll(() => page.getByTestId('photo-id_front').locator('img').getAttribute('src')).not.toBe(before);
+    await expect.poll(() => page.getByTestId('photo-id_front').locator('img').getAttribute('src'), { timeout: 20_000 }).not.toBe(before);
     await continueTo(page, 'Check and send your application');
     await context.close();
   });
