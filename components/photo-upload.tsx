@@ -4,7 +4,7 @@
 // network failure without choosing again, replaceable, and shown with the server's quality hints.
 import imageCompression from 'browser-image-compression';
 import { useTranslations } from 'next-intl';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { describedBy, HintAndError } from '@/components/form/field-parts';
 
 export type UploadedPhoto = { id: string; kind: string; qualityHints: string[] };
@@ -72,6 +72,19 @@ export function PhotoUpload({
   const [state, setState] = useState<State>({ phase: 'idle' });
   const [announcement, setAnnouncement] = useState('');
   const busy = state.phase === 'preparing' || state.phase === 'uploading';
+  // The buttons are disabled while a photo is sent, which drops the focus to the page: once the answer is there,
+  // focus goes to it (the photo's status, or what went wrong), so keyboard and screen-reader users continue there.
+  const status = useRef<HTMLDivElement>(null);
+  const failure = useRef<HTMLDivElement>(null);
+  const [focusAfter, setFocusAfter] = useState<'status' | 'failure' | null>(null);
+  useEffect(() => {
+    if (!focusAfter) return;
+    const target = focusAfter === 'status' ? status.current : failure.current;
+    if (target) {
+      target.focus();
+      setFocusAfter(null);
+    }
+  }, [focusAfter, value, state]);
 
   async function upload(blob: Blob) {
     setState({ phase: 'uploading', percent: 0 });
@@ -82,15 +95,18 @@ export function PhotoUpload({
         setState({ phase: 'idle' });
         setAnnouncement(t('uploaded'));
         onUploaded(res.body as UploadedPhoto);
+        setFocusAfter('status');
         return;
       }
       const message = (res.body as { error?: { message?: string } } | null)?.error?.message ?? t('failed');
       // Refused photos must be taken again; a server hiccup (5xx, 429) may be retried with the same photo.
       setState({ phase: 'failed', message, retry: res.status >= 500 || res.status === 429 ? blob : null });
       setAnnouncement(message);
+      setFocusAfter('failure');
     } catch {
       setState({ phase: 'failed', message: t('networkFailed'), retry: blob });
       setAnnouncement(t('networkFailed'));
+      setFocusAfter('failure');
     }
   }
 
@@ -111,7 +127,7 @@ export function PhotoUpload({
         <HintAndError id={id} hint={hint} error={error} />
 
         {value ? (
-          <div className="mt-3">
+          <div className="mt-3" ref={status} tabIndex={-1} id={`${id}-status`} data-testid={`status-${kind}`}>
             {/* eslint-disable-next-line @next/next/no-img-element -- a private, per-applicant image: no optimiser, no cache */}
             <img src={thumbnailUrl(value.id)} alt={t('thumbnailAlt', { label })} width={400} style={{ maxWidth: '100%', height: 'auto', border: '1px solid #ccc' }} />
             {hints.length ? (
@@ -123,9 +139,7 @@ export function PhotoUpload({
                       <li key={h}>{t(`hint.${h}` as 'hint.blurry')}</li>
                     ))}
                   </ul>
-                  <button type="button" className="button button-secondary mt-3" onClick={() => camera.current?.click()} disabled={busy}>
-                    {t('retake')}
-                  </button>
+                  <p className="alert-text">{t('hintsNext', { retake: t('retakeWithCamera'), another: t('chooseAnother') })}</p>
                 </div>
               </div>
             ) : (
@@ -144,7 +158,7 @@ export function PhotoUpload({
           </div>
         ) : null}
         {state.phase === 'failed' ? (
-          <div className="alert alert-error mt-3" data-testid={`upload-error-${kind}`}>
+          <div className="alert alert-error mt-3" data-testid={`upload-error-${kind}`} ref={failure} tabIndex={-1}>
             <div className="alert-body">
               <p className="alert-text">{state.message}</p>
               {state.retry ? (

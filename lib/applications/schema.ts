@@ -124,6 +124,16 @@ export const reviewStep = z.object({
 
 export const stepSchemas = { 1: documentStep, 2: detailsStep, 3: photosStep, 4: reviewStep } as const;
 
+export function isStep(value: unknown): value is Step {
+  return value === 1 || value === 2 || value === 3 || value === 4;
+}
+
+/** The step to show for a wanted one: it, if every step before it is complete, else the first that is not. */
+export function reachableStep(values: unknown, wanted: Step): Step {
+  for (let s = 1; s < wanted; s++) if (!stepSchemas[s as Step].safeParse(values).success) return s as Step;
+  return wanted;
+}
+
 /** What the form holds while it is filled in: strings as typed, no document type chosen yet at first. */
 export type ApplicationFormValues = Omit<z.input<typeof documentStep> & z.input<typeof detailsStep> & z.input<typeof photosStep>, 'documentType'> & {
   documentType?: DocumentType;

@@ -1,18 +1,15 @@
 // Countries whose national eID can be used here (eIDAS: the EU and the EEA), for the queue's country filter.
+import type { Locale } from '@/lib/i18n/config';
+import { countryName as identityCountryName, countryOptions as identityCountryOptions } from '@/lib/identity/countries';
 export const eidasCountries = [
   'AT', 'BE', 'BG', 'CY', 'CZ', 'DE', 'EE', 'ES', 'FI', 'FR', 'GR', 'HR', 'HU', 'IE', 'IS', 'IT', 'LI', 'LT', 'LU', 'LV', 'MT', 'NL', 'NO', 'PL', 'PT', 'RO', 'SE', 'SI', 'SK',
 ] as const;
 
-/** Country names in the reader's language, sorted by that name. */
+/** Country names in the reader's language, from the one catalogue (lib/identity/country-names). */
 export function countryOptions(locale: string, codes: readonly string[] = eidasCountries): { code: string; name: string }[] {
-  const names = new Intl.DisplayNames([locale], { type: 'region' });
-  return codes.map((code) => ({ code, name: names.of(code) ?? code })).sort((a, b) => a.name.localeCompare(b.name, locale));
+  return identityCountryOptions(locale as Locale, codes);
 }
 
 export function countryName(code: string, locale: string): string {
-  try {
-    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
+  return identityCountryName(locale, code);
 }

@@ -1,10 +1,13 @@
 // Recognises an upload's type from its first bytes, never from its name or declared type.
-// Only what phone cameras and browsers produce is accepted; HEIC/HEIF is named so the applicant can be told what to do.
+// Only what phone cameras and browsers produce is accepted; HEIC/HEIF and AVIF are named so the applicant can be told what to do.
 
-export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heif' | 'unknown';
+export type SniffedType = 'jpeg' | 'png' | 'webp' | 'heif' | 'avif' | 'unknown';
 
-// ISO base media brands of still images in the HEIF family (iPhone HEIC, HEIF, AVIF): sharp cannot read HEVC.
-const HEIF_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs', 'mif1', 'msf1', 'avif', 'avis']);
+// ISO base media brands of still images in the HEIF family: HEVC-coded (iPhone HEIC, which sharp cannot read), AV1-coded
+// (AVIF, not among the formats we accept), and the generic HEIF brands both carry.
+const HEVC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs']);
+const AVIF_BRANDS = new Set(['avif', 'avis']);
+const HEIF_BRANDS = new Set(['mif1', 'msf1']);
 
 export function sniffImageType(bytes: Uint8Array): SniffedType {
   const at = (i: number) => bytes[i] ?? -1;
@@ -17,6 +20,8 @@ export function sniffImageType(bytes: Uint8Array): SniffedType {
     const boxSize = Math.min(bytes.length, ((at(0) << 24) | (at(1) << 16) | (at(2) << 8) | at(3)) >>> 0 || 12, 64);
     const brands = [ascii(8, 12)];
     for (let i = 16; i + 4 <= boxSize; i += 4) brands.push(ascii(i, i + 4));
+    if (brands.some((b) => HEVC_BRANDS.has(b))) return 'heif';
+    if (brands.some((b) => AVIF_BRANDS.has(b))) return 'avif';
     if (brands.some((b) => HEIF_BRANDS.has(b))) return 'heif';
   }
   return 'unknown';

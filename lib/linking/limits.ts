@@ -33,6 +33,11 @@ export async function autoAttemptsLeft(db: Db, personIdentifier: string): Promis
   return Math.max(0, AUTO_ATTEMPTS_PER_IDENTITY - (await peek(db, identityKey('auto', personIdentifier))));
 }
 
+/** How many MitID matches this identity has left today: its own limit, apart from the automatic one. */
+export async function mitidAttemptsLeft(db: Db, personIdentifier: string): Promise<number> {
+  return Math.max(0, MITID_ATTEMPTS_PER_IDENTITY - (await peek(db, identityKey('mitid', personIdentifier))));
+}
+
 /** Logins started from one address per hour: a brake on scripted use of the brokers. */
 export async function takeLoginStart(db: Db, ip: string): Promise<boolean> {
   return (await hit(db, `login:ip:${ip}`, LOGINS_PER_IP, IP_WINDOW_SECONDS)).allowed;

@@ -12,7 +12,7 @@ import { recordAttempt } from './attempts';
 import { journeyIdentity } from './auto-match';
 import { destinationAfterLink } from './eid-login';
 import { beginLogin, consumeLogin, journeyState, mergeJourneyState } from './journey-state';
-import { takeAttempt } from './limits';
+import { mitidAttemptsLeft, takeAttempt } from './limits';
 import { createLink, findActiveLink } from './links';
 import { toEidIdentity } from './identities';
 import { decideAgainstRegister } from './register-decision';
@@ -36,12 +36,21 @@ export const MITID_LOA_REASON = 'mitid_loa_below_substantial';
 export const MITID_RULES_REASON = 'mitid_rules_no_match';
 const tooWeak = (identity: { levelOfAssurance: string }) => identity.levelOfAssurance !== 'substantial' && identity.levelOfAssurance !== 'high';
 
+/**
+ * Whether MitID can still link this journey after the automatic attempts ran out: the CPR number typed last is
+ * there to compare with, the eID is strong enough, and MitID's own daily limit is not used up. MitID's answer is
+ * then checked exactly as after a failed automatic match.
+ */
+export async function mitidAfterLimit(db: Db, journey: Pick<Journey, 'typedEnc'>, identity: { personIdentifier: string; levelOfAssurance: string }): Promise<boolean> {
+  return Boolean(journey.typedEnc) && !tooWeak(identity) && (await mitidAttemptsLeft(db, identity.personIdentifier)) > 0;
+}
+
 export async function startMitidLogin(db: Db, journey: Journey | null): Promise<MitidStart> {
   const identity = await journeyIdentity(db, journey);
   const state = journeyState(journey!);
   if (await findActiveLink(db, identity.personIdentifier)) return { ok: false, next: destinationAfterLink(journey!) };
-  if (state.autoOutcome === 'limited') return { ok: false, next: '/connect/limit' };
-  if (state.autoOutcome !== 'not_matched' || !journey!.typedEnc) return { ok: false, next: '/connect' };
+  if (state.autoOutcome === 'limited' && !(await mitidAfterLimit(db, journey!, identity))) return { ok: false, next: '/connect/limit' };
+  if (state.autoOutcome === undefined || !journey!.typedEnc) return { ok: false, next: '/connect' };
   if (tooWeak(identity)) return { ok: false, next: '/apply' };
   const request = newLoginRequest();
   const loginUrl = await getMitidBroker().authorizationUrl(request);

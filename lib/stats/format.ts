@@ -1,6 +1,7 @@
 // How a dashboard cell is written: on the page with the locale's grouping and decimals, in a CSV plainly (no
 // grouping; a decimal comma in Danish, where the CSV also uses semicolons as Danish Excel expects).
 import type { Locale } from '@/lib/i18n/config';
+import { countryName as catalogueCountryName } from '@/lib/identity/countries';
 
 export type NumberKind = 'count' | 'percent' | 'hours' | 'days';
 export type Cell = string | { n: number | null; kind: NumberKind } | { date: string; kind: 'date' | 'week' };
@@ -40,12 +41,8 @@ export function formatCell(cell: Cell, locale: Locale, mode: Mode, weekLabel?: (
   return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(cell.n);
 }
 
-/** Country name in the reader's language, with its code. */
+/** Country name in the reader's language (our catalogue), with its code. */
 export function countryName(code: string, locale: Locale): string {
-  try {
-    const name = new Intl.DisplayNames([locale], { type: 'region' }).of(code);
-    return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
-  }
+  const name = catalogueCountryName(locale, code);
+  return name !== code ? `${name} (${code})` : code;
 }

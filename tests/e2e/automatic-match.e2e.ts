@@ -122,7 +122,7 @@ describe('the automatic match on a phone', () => {
     await context.close();
   });
 
-  it('refuses a fourth attempt with a clear message and offers only the manual application', async () => {
+  it('refuses a fourth attempt with a clear message and still offers MitID, which links, besides the manual application', async () => {
     const { context, page } = await newPage(browser);
     await logInWithEid(page, 'p34');
     for (const attempt of [1, 2]) {
@@ -148,6 +148,14 @@ describe('the automatic match on a phone', () => {
     expect(await second.getByRole('link', { name: 'Apply with your passport or ID card' }).getAttribute('href')).toBe('/apply');
     await second.goto('/connect');
     expect(new URL(second.url()).pathname).toBe('/connect/limit');
+    // MitID has its own limit, so it is offered here too, and it checks the CPR number typed last.
+    expect(await second.getByRole('heading', { name: 'Connect with MitID' }).isVisible()).toBe(true);
+    await second.getByRole('button', { name: 'Continue to MitID match' }).click();
+    await second.waitForURL('**/dev/mitid?**');
+    await second.getByLabel('Test person').selectOption('p34');
+    await second.getByTestId('mitid-login').click();
+    await second.waitForURL(returnUrl());
+    expect(await h1(second)).toBe('You are back at Demo Tax Portal');
     await context.close();
   });
 

@@ -8,6 +8,7 @@ import { documents } from '@/db/schema';
 import { getDb } from '@/lib/db';
 import { getStorage } from '@/lib/storage';
 import {
+  avifPhoto,
   blurryPhoto,
   darkPhoto,
   documentPhoto,
@@ -117,6 +118,7 @@ describe('refusing bad uploads: a clear 4xx, nothing stored', () => {
     ['a PDF renamed .jpg', pdfDocument, { name: 'passport.jpg', type: 'image/jpeg' }, 415, 'The file is not a photo. Choose a JPEG, PNG or WebP image.'],
     ['a 25 MB file', twentyFiveMegabytes, {}, 413, 'The file is larger than 20 MB. Take the photo again or choose a smaller file.'],
     ['an iPhone HEIC photo', heicLikeFile, { name: 'IMG_0001.HEIC', type: 'image/heic' }, 415, 'We cannot read HEIC photos. Take the photo again or choose a JPEG.'],
+    ['an AVIF image, with its own message', avifPhoto, { name: 'PXL_0001.avif', type: 'image/avif' }, 415, 'We cannot read AVIF images. Choose a JPEG, PNG or WebP photo, or take the photo again with the camera.'],
   ];
 
   it.each(cases)('refuses %s', async (_name, make, file, status, message) => {

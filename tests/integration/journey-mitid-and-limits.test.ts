@@ -141,8 +141,16 @@ describe('attempt limits', () => {
     const journey = await journeyOf(cookie);
     expect(journeyState(journey).autoOutcome).toBe('limited');
     expect(decryptJson(journey.typedEnc!)).toEqual({ cpr: cprOf('p30'), email: 'lars4@example.com' });
-    // Past the limit only the manual application is offered: MitID is not started either.
-    expect(location((await loginWithMitid(cookie, { person: 'p30' })).res)).toBe(`${APP}/connect/limit`);
+    // Past the automatic limit MitID still works, under its own limit, with the CPR number typed last.
+    expect(location((await loginWithMitid(cookie, { person: 'p30' })).res)).toBe(RETURN_URL);
+    expect(await db().$count(s.identityLinks, eq(s.identityLinks.personIdentifier, pidOf('p30')))).toBe(1);
+  });
+
+  it('does not start MitID past the automatic limit once MitID\'s own attempts are used up', async () => {
+    const { cookie } = await loginWithEid('p33');
+    for (let i = 0; i < 4; i++) await submit(cookie, { cpr: '0101011234', email: 'p33@example.com' });
+    for (let i = 0; i < 3; i++) await takeAttempt(db(), 'mitid', pidOf('p33'), '198.51.100.9');
+    expect(location((await loginWithMitid(cookie, { person: 'p33' })).res)).toBe(`${APP}/connect/limit`);
   });
 
   it('counts attempts per eID identity across journeys', async () => {

@@ -37,6 +37,30 @@ export async function blurryPhoto(): Promise<Buffer> {
   return sharp(await documentPhoto('passport_photo', 3000)).blur(14).jpeg().toBuffer();
 }
 
+/** An AVIF image (AV1 in HEIF), as some Android cameras and browsers save. */
+export async function avifPhoto(): Promise<Buffer> {
+  return sharp(await documentPhoto('passport_photo', 1200)).avif({ quality: 60 }).toBuffer();
+}
+
+/** A specimen document out of focus: a Gaussian blur of `blurShare` of its width (0: in focus). */
+export async function blurredDocument(width: number, blurShare: number): Promise<Buffer> {
+  const doc = await documentPhoto('passport_photo', width);
+  return blurShare > 0 ? sharp(doc).blur(Math.max(0.3, blurShare * width)).png({ compressionLevel: 1 }).toBuffer() : doc;
+}
+
+/** What the camera adds after the lens, blurred photo or not: sensor noise (σ on 0–255), then JPEG grain. */
+export async function withSensorNoise(image: Buffer, sigma: number): Promise<Buffer> {
+  if (!sigma) return sharp(image).jpeg({ quality: 88 }).toBuffer();
+  // A tile of noise repeated over the photo: as good as fresh noise for a measure of edges, and fast to make.
+  const tile = await sharp({ create: { width: 251, height: 251, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma } } }).png().toBuffer();
+  return sharp(image).composite([{ input: tile, tile: true, blend: 'overlay' }]).jpeg({ quality: 88 }).toBuffer();
+}
+
+/** A phone photo of a document that is out of focus, with the sensor noise that hid the blur from a Laplacian measure. */
+export async function smearedPhoto(width: number, blurShare: number, noise = 25): Promise<Buffer> {
+  return withSensorNoise(await blurredDocument(width, blurShare), noise);
+}
+
 export async function darkPhoto(): Promise<Buffer> {
   return sharp(await documentPhoto('passport_photo', 1800)).linear(0.2, 0).jpeg().toBuffer();
 }

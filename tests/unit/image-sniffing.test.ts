@@ -13,9 +13,11 @@ describe('recognising an image by its content', () => {
     expect(sniffImageType(pngDeclaringHugeSize())).toBe('png');
   });
 
-  it('names HEIC/HEIF/AVIF so the applicant can be told to retake the photo', async () => {
+  it('names HEIC/HEIF and AVIF apart, so the applicant is told the right thing about each', async () => {
     expect(sniffImageType(heicLikeFile())).toBe('heif');
-    expect(sniffImageType(await pixel().avif().toBuffer())).toBe('heif');
+    expect(sniffImageType(await pixel().avif().toBuffer())).toBe('avif');
+    const genericHeif = Buffer.concat([Buffer.from([0, 0, 0, 24]), Buffer.from('ftypmif1'), Buffer.alloc(4), Buffer.from('mif1miaf')]);
+    expect(sniffImageType(genericHeif)).toBe('heif');
   });
 
   it('calls everything else unknown, whatever it is called', async () => {

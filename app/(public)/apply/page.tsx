@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { hasEidLogin } from '@/lib/applications/access';
 import { findOpenApplication } from '@/lib/applications/open-application';
 import { formStart } from '@/lib/applications/prefill';
+import { isStep, reachableStep } from '@/lib/applications/schema';
 import { submittedFromJourney } from '@/lib/applications/submit';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
@@ -25,6 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function ApplyPage({ searchParams }: { searchParams: Search }) {
+  const search = await searchParams;
   const db = getDb();
   const journey = await currentJourney(db);
   if (!hasEidLogin(journey)) return <NeedsEid />;
@@ -36,9 +38,12 @@ export default async function ApplyPage({ searchParams }: { searchParams: Search
   // One open application per eID identity: a later login is shown that one, never a second form.
   const open = await findOpenApplication(db, personIdentifier);
   if (open) {
-    const link = (await searchParams).link;
+    const link = search.link;
     return <OpenApplication reference={open.reference} link={link === 'sent' || link === 'limited' ? link : null} />;
   }
   const [start, locale] = await Promise.all([formStart(db, journey), getLocale() as Promise<Locale>]);
+  // The step in the address (a reload, Back or Forward) is shown when the steps before it are complete.
+  const wanted = Number(search.step);
+  if (isStep(wanted)) start.step = reachableStep(start.values, wanted);
   return <ApplyForm start={start} locale={locale} />;
 }

@@ -3,6 +3,8 @@
 import type { FieldError, FieldErrors } from 'react-hook-form';
 import type { SummaryError } from '@/components/form/error-summary';
 
+type Translate = (key: string, values?: Record<string, string>) => string;
+
 const order = [
   'country', 'documentType', 'givenNames', 'familyName', 'dateOfBirth', 'nationality', 'documentNumber', 'documentExpiry',
   'cpr', 'email', 'emailConfirm', 'phone', 'photos.passport_photo', 'photos.id_front', 'photos.id_back', 'consent', '_form',
@@ -17,10 +19,28 @@ export function fieldElementId(path: string): string {
   return path;
 }
 
+/** The fields whose "required" error has its own wording that names the field ("Enter your family name."). */
+const namedRequired = new Set(['country', 'givenNames', 'familyName', 'dateOfBirth', 'nationality', 'documentNumber', 'documentExpiry', 'cpr', 'email', 'emailConfirm']);
+/** Messages that name their field already; every other one is shown in the summary after the field's label. */
+const selfNaming = new Set(['application.documentTypeRequired', 'application.consentRequired', 'application.emailsDiffer']);
+
+/** The field a path belongs to: `dateOfBirth.day` → `dateOfBirth`. */
+export const fieldOf = (path: string) => (path.startsWith('photos.') ? path : path.split('.')[0]!);
+
 /** A field error's text: server errors arrive translated, the form's own carry a catalogue key. */
-export function errorText(error: FieldError | undefined, t: (key: string) => string): string | undefined {
+export function errorText(error: FieldError | undefined, t: (key: string) => string, path?: string): string | undefined {
   if (!error?.message) return undefined;
-  return error.type === 'server' ? error.message : t(error.message);
+  if (error.type === 'server') return error.message;
+  const field = path ? fieldOf(path) : '';
+  return error.message === 'required' && namedRequired.has(field) ? t(`application.enter.${field}`) : t(error.message);
+}
+
+/** A summary entry's text: it says which field, in the field's own words or after its label. */
+function summaryText(path: string, error: FieldError, t: Translate, label: (field: string) => string): string {
+  const text = errorText(error, t, path) ?? '';
+  const field = fieldOf(path);
+  const named = error.type !== 'server' && ((error.message === 'required' && namedRequired.has(field)) || selfNaming.has(error.message ?? ''));
+  return named ? text : t('application.inField', { field: label(field), message: text });
 }
 
 function flatten(errors: FieldErrors, prefix = ''): [string, FieldError][] {
@@ -34,12 +54,12 @@ function flatten(errors: FieldErrors, prefix = ''): [string, FieldError][] {
   return out;
 }
 
-export function summaryOf(errors: FieldErrors, t: (key: string) => string): SummaryError[] {
+export function summaryOf(errors: FieldErrors, t: Translate, label: (field: string) => string): SummaryError[] {
   const rank = (path: string) => {
     const i = order.findIndex((o) => path === o || path.startsWith(`${o}.`));
     return i < 0 ? order.length : i;
   };
   return flatten(errors)
     .sort(([a], [b]) => rank(a) - rank(b))
-    .map(([path, error]) => ({ field: fieldElementId(path), message: errorText(error, t) ?? '' }));
+    .map(([path, error]) => ({ field: fieldElementId(path), message: summaryText(path, error, t, label) }));
 }

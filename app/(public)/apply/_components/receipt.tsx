@@ -6,7 +6,12 @@ import { useEffect, useRef } from 'react';
 export function Receipt({ reference, email }: { reference: string; email: string }) {
   const t = useTranslations('apply.receipt');
   const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
+  const title = `${t('heading')} – ${t('pageTitle')}`;
+  useEffect(() => {
+    // The form's last title was "Check and send"; the receipt is a page of its own.
+    document.title = title;
+    heading.current?.focus();
+  }, [title]);
   return (
     <div className="max-width-text">
       <h1 ref={heading} tabIndex={-1}>

@@ -19,7 +19,7 @@ function useErrorText(errors: FieldErrors<ApplicationFormValues>) {
   const te = useTranslations('errors');
   return (path: string) => {
     const node = path.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], errors);
-    return errorText(node as never, (k) => te(k as never));
+    return errorText(node as never, (k) => te(k as never), path);
   };
 }
 
@@ -90,7 +90,7 @@ export function DetailsStep({ form, locale }: Props) {
         labels={dateLabels}
         registrations={{ day: register('documentExpiry.day'), month: register('documentExpiry.month'), year: register('documentExpiry.year') }}
       />
-      <TextField id="cpr" label={t('cpr')} hint={t('cprHint')} error={err('cpr')} autoComplete="off" spellCheck={false} width="m" {...register('cpr')} />
+      <TextField id="cpr" label={t('cpr')} hint={t('cprHint')} error={err('cpr')} inputMode="numeric" autoComplete="off" spellCheck={false} width="m" {...register('cpr')} />
       <TextField id="email" type="email" label={t('email')} hint={t('emailHint')} error={err('email')} autoComplete="email" spellCheck={false} {...register('email')} />
       <TextField id="emailConfirm" type="email" label={t('emailConfirm')} error={err('emailConfirm')} autoComplete="off" spellCheck={false} {...register('emailConfirm')} />
       <TextField id="phone" type="tel" label={t('phone')} hint={t('phoneHint')} error={err('phone')} autoComplete="tel" width="l" {...register('phone')} />

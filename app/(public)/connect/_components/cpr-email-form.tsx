@@ -82,9 +82,11 @@ export function CprEmailForm({ initialErrors = {}, initialProblem }: { initialEr
       ) : null}
       <TextField id="cpr" label={t('cprLabel')} hint={t('cprHint')} error={fieldMessage('cpr')} width="m" inputMode="numeric" autoComplete="off" spellCheck={false} {...register('cpr')} />
       <TextField id="email" label={t('emailLabel')} hint={t('emailHint')} error={fieldMessage('email')} type="email" autoComplete="email" spellCheck={false} {...register('email')} />
-      <button type="submit" className="button button-primary" disabled={busy} aria-disabled={busy} data-testid="connect-submit">
-        {busy ? t('checking') : t('connectButton')}
-      </button>
+      <div className="form-actions">
+        <button type="submit" className="button button-primary" disabled={busy} aria-disabled={busy} data-testid="connect-submit">
+          {busy ? t('checking') : t('connectButton')}
+        </button>
+      </div>
     </form>
   );
 }
