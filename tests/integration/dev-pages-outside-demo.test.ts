@@ -15,6 +15,7 @@ function files(dir: string): string[] {
 beforeAll(() => {
   Object.assign(process.env, {
     APP_MODE: 'production',
+    CPR_REGISTER: 'table',
     APP_URL: 'https://identity-matching.example',
     S3_BUCKET: 'documents',
     RESEND_API_KEY: 're_test',

@@ -11,6 +11,7 @@ import { GET as linksGet } from '@/app/api/v1/links/[...identifier]/route';
 import * as s from '@/db/schema';
 import { CONNECTION_COOKIE, getConnectionOverview, openConnectionSession, signConnectionSession, touchConnectionSession } from '@/lib/connection';
 import { getDb } from '@/lib/db';
+import { CLIENT_ADDRESS_HEADER } from '@/lib/http';
 import { findJourney, JOURNEY_COOKIE, verifyJourneyCookie } from '@/lib/journey';
 import { LOGINS_PER_IP } from '@/lib/linking/limits';
 import { findDemoPerson } from '@/lib/register/demo-persons';
@@ -36,7 +37,7 @@ const lookUp = (pid: string, key = RP_KEY) => linksGet(new NextRequest(`${APP}/a
 
 /** "See or remove your connection" → country → the eID simulator as `person` → back at the callback. */
 async function openConnection(person: string, ip = freshIp()) {
-  const start = await connectionStart(form(`${APP}/api/v1/connection/start`, { country: findDemoPerson(person)!.eid.country }, { 'x-forwarded-for': ip }));
+  const start = await connectionStart(form(`${APP}/api/v1/connection/start`, { country: findDemoPerson(person)!.eid.country }, { [CLIENT_ADDRESS_HEADER]: ip }));
   const journeyCookie = `${JOURNEY_COOKIE}=${start.cookies.get(JOURNEY_COOKIE)!.value}`;
   const callback = await simulateEid(new URL(location(start)), person);
   const res = await eidCallback(get(callback, journeyCookie));
@@ -72,7 +73,7 @@ describe('signing in to /connection', () => {
   });
 
   it('sends a refused or cancelled login back to /connection, and an unchosen country back with its error', async () => {
-    const start = await connectionStart(form(`${APP}/api/v1/connection/start`, { country: 'DE' }, { 'x-forwarded-for': freshIp() }));
+    const start = await connectionStart(form(`${APP}/api/v1/connection/start`, { country: 'DE' }, { [CLIENT_ADDRESS_HEADER]: freshIp() }));
     const journeyCookie = `${JOURNEY_COOKIE}=${start.cookies.get(JOURNEY_COOKIE)!.value}`;
     const login = new URL(location(start));
     const { POST: eidAuthorize } = await import('@/app/(public)/dev/eid/authorize/route');
@@ -95,8 +96,8 @@ describe('signing in to /connection', () => {
 
   it('shares the journey limit on logins per address', async () => {
     const ip = freshIp();
-    for (let i = 0; i < LOGINS_PER_IP; i++) await connectionStart(form(`${APP}/api/v1/connection/start`, { country: 'DE' }, { 'x-forwarded-for': ip }));
-    const res = await connectionStart(form(`${APP}/api/v1/connection/start`, { country: 'DE' }, { 'x-forwarded-for': ip }));
+    for (let i = 0; i < LOGINS_PER_IP; i++) await connectionStart(form(`${APP}/api/v1/connection/start`, { country: 'DE' }, { [CLIENT_ADDRESS_HEADER]: ip }));
+    const res = await connectionStart(form(`${APP}/api/v1/connection/start`, { country: 'DE' }, { [CLIENT_ADDRESS_HEADER]: ip }));
     expect(location(res)).toBe(`${APP}/connection?error=limited`);
   });
 });
