@@ -227,7 +227,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     const kinds: SpecimenKind[] = documentType === 'passport' ? ['passport_photo'] : ['id_front', 'id_back'];
     for (const kind of kinds) {
       const img = images[kind];
-      docs.push({ applicationId: id, kind, storageKey: img.key, thumbKey: img.thumb, sha256: img.sha, width: img.width, height: img.height, bytes: img.bytes, qualityHints: [], createdAt: m.at });
+      docs.push({ applicationId: id, kind, storageKey: img.key, thumbKey: img.thumb, sha256: img.sha, width: img.width, height: img.height, bytes: img.bytes, qualityHints: [], createdAt: m.at, storedAt: m.at });
     }
     events.push({ applicationId: id, actorType: 'applicant', type: 'submitted', data: {}, createdAt: m.at });
     if (taken) events.push({ applicationId: id, actorType: 'staff', actorId: assignee, type: 'taken', data: {}, createdAt: assignedAt });

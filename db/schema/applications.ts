@@ -94,9 +94,14 @@ export const documents = pgTable(
     bytes: integer().notNull(),
     qualityHints: jsonb().$type<string[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Null while the images are being written: the row is committed before the first byte reaches storage, so a crash
+     * in between leaves a row the orphan sweep finds (and deletes with its keys), never images nothing points to.
+     */
+    storedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.applicationId), index().on(t.journeyId, t.createdAt)],
+  (t) => [index().on(t.applicationId), index().on(t.journeyId, t.createdAt), index('documents_unstored').on(t.createdAt).where(sql`${t.storedAt} is null`)],
 );
 
 export const infoRequests = pgTable(
