@@ -147,6 +147,21 @@ export const notes = pgTable(
 );
 
 /** The manual form's progress, kept server-side for 24 hours so a reload or a lost connection loses nothing. */
+/**
+ * Further status links sent by reminders, beside the application's own `status_token_hash`: a reminder adds a link
+ * and never ends the one the applicant may be using. They share the application's link expiry; a caseworker's request
+ * for more information replaces them all with one fresh link.
+ */
+export const statusLinks = pgTable(
+  'status_links',
+  {
+    tokenHash: text().primaryKey(),
+    applicationId: uuid().notNull().references(() => applications.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.applicationId)],
+);
+
 export const applicationDrafts = pgTable('application_drafts', {
   journeyId: uuid().primaryKey().references(() => journeys.id),
   dataEnc: text().notNull(),
