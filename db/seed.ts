@@ -10,7 +10,7 @@ import { specimenJpeg, type SpecimenKind } from '@/lib/documents/specimen';
 import { env } from '@/lib/env';
 import { demoRegisterRows } from '@/lib/register';
 import { demoCpr } from '@/lib/register/demo-persons';
-import { blindIndex, encrypt, randomToken, sha256 } from '@/lib/security/crypto';
+import { blindIndex, cprIndexColumns, encrypt, randomToken, sha256 } from '@/lib/security/crypto';
 import { getStorage } from '@/lib/storage';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -80,7 +80,7 @@ function registerRowsFor(manual: { person: (typeof applicants)[number]; dob: str
       : reason === 'name_token_order' ? { givenNames: family, familyName: given }
       : reason === 'first_given_name_differs' ? { givenNames: `${given.slice(0, 1)}${given.slice(1).split('').reverse().join('')}`, familyName: family }
       : { givenNames: given, familyName: family };
-    return [{ cprEnc: encrypt(m.cpr), cprIndex: blindIndex(m.cpr), ...names, dateOfBirth: m.dob, sex, status: 'emigrated' as const, nameAddressProtected: false, address: null }];
+    return [{ cprEnc: encrypt(m.cpr), ...cprIndexColumns(m.cpr), ...names, dateOfBirth: m.dob, sex, status: 'emigrated' as const, nameAddressProtected: false, address: null }];
   });
 }
 
@@ -151,11 +151,11 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000);
     if (roll < 0.55) {
       attempts.push({ ...base, method: 'auto', outcome: 'match', reasons: ['name_exact'], createdAt: later(2) });
-      links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), cprIndex: base.cprIndex, method: 'auto', createdAt: later(2) });
+      links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), ...cprIndexColumns(cpr), method: 'auto', createdAt: later(2) });
     } else if (roll < 0.65) {
       attempts.push({ ...base, method: 'auto', outcome: 'manual', reasons: ['name_fuzzy_family'], createdAt: later(2) });
       attempts.push({ ...base, method: 'mitid', outcome: 'match', reasons: [], createdAt: later(5) });
-      links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), cprIndex: base.cprIndex, method: 'mitid', createdAt: later(5) });
+      links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), ...cprIndexColumns(cpr), method: 'mitid', createdAt: later(5) });
     } else if (roll < 0.7) {
       attempts.push({ ...base, method: 'auto', outcome: 'no_match', reasons: ['birth_date_differs'], createdAt: later(3) });
     } else {
@@ -207,7 +207,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
       documentNumber: `X${Math.floor(1_000_000 + rand() * 8_999_999)}`,
       documentExpiry: `${now.getUTCFullYear() + 1 + Math.floor(rand() * 8)}-06-30`,
       cprEnc: encrypt(m.cpr),
-      cprIndex: blindIndex(m.cpr),
+      ...cprIndexColumns(m.cpr),
       email: `${given.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${m.identityId.slice(0, 6)}@example.com`,
       locale: country === 'DK' || rand() < 0.2 ? 'da' : 'en',
       matchReasons: m.reasons,
@@ -238,7 +238,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     }
     if (decided) events.push({ applicationId: id, actorType: 'staff', actorId: assignee, type: state, data: state === 'rejected' ? { reason: apps.at(-1)!.rejectReason } : {}, createdAt: decidedAt });
     if (state === 'withdrawn') events.push({ applicationId: id, actorType: 'applicant', type: 'withdrawn', data: {}, createdAt: hours(20) });
-    if (state === 'approved') manualLinks.push({ personIdentifier: m.pid, country, eidIdentityId: m.identityId, cprEnc: encrypt(m.cpr), cprIndex: blindIndex(m.cpr), method: 'manual', applicationId: id, linkedBy: assignee, createdAt: decidedAt });
+    if (state === 'approved') manualLinks.push({ personIdentifier: m.pid, country, eidIdentityId: m.identityId, cprEnc: encrypt(m.cpr), ...cprIndexColumns(m.cpr), method: 'manual', applicationId: id, linkedBy: assignee, createdAt: decidedAt });
   }
   await chunked(apps, 300, (part) => db.insert(s.applications).values(part));
   await chunked(registerRowsFor(manual), 500, (part) => db.insert(s.cprRegister).values(part).onConflictDoNothing());

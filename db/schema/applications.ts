@@ -31,6 +31,8 @@ export const applications = pgTable(
     documentExpiry: date({ mode: 'string' }).notNull(),
     cprEnc: text().notNull(),
     cprIndex: text().notNull(),
+    /** The index under the previous INDEX_KEY while a rotation is under way (see lib/security/crypto.ts). */
+    cprIndexPrev: text(),
     email: text().notNull(),
     phone: text(),
     locale: text({ enum: ['en', 'da'] }).notNull().default('en'),
@@ -63,6 +65,7 @@ export const applications = pgTable(
     index('applications_family_name_prefix').using('btree', sql`lower(${t.familyName}) text_pattern_ops`),
     index('applications_full_name_prefix').using('btree', sql`lower(${t.givenNames} || ' ' || ${t.familyName}) text_pattern_ops`),
     index().on(t.cprIndex),
+    index().on(t.cprIndexPrev),
     index().on(t.personIdentifier),
     index().on(t.createdAt),
     index().on(t.decidedAt),

@@ -5,7 +5,7 @@ import { applications, documents, infoRequests } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
 import { AppError, conflict, invalidInput, notFound, type FieldErrors } from '@/lib/errors';
-import { blindIndex, encrypt } from '@/lib/security/crypto';
+import { cprIndexColumns, encrypt, sameCprIndex } from '@/lib/security/crypto';
 import { z } from '@/lib/validation';
 import { findOpenInfoRequest, type InfoRequestItem } from './request-info';
 import { detailFields, documentKinds, type DetailField, type DocumentKind } from './schema';
@@ -73,9 +73,9 @@ export async function answerInfoRequest(db: Db, applicationId: string, input: un
   for (const [name, value] of Object.entries(corrections) as [DetailField, unknown][]) {
     if (name === 'cpr') {
       const cpr = value as string;
-      if (blindIndex(cpr) === app.cprIndex) continue;
+      if (sameCprIndex(cprIndexColumns(cpr), app)) continue;
       set.cprEnc = encrypt(cpr);
-      set.cprIndex = blindIndex(cpr);
+      Object.assign(set, cprIndexColumns(cpr));
       changes.cpr = { changed: true };
       continue;
     }

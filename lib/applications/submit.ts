@@ -8,7 +8,7 @@ import { enqueueEmail } from '@/lib/email';
 import { env } from '@/lib/env';
 import { AppError, conflict } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
-import { blindIndex, encrypt } from '@/lib/security/crypto';
+import { cprIndexColumns, encrypt } from '@/lib/security/crypto';
 import { findEidIdentity, type ApplicantJourney } from './access';
 import { deleteDraft } from './drafts';
 import { newReference } from './reference';
@@ -90,7 +90,7 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
             documentNumber: data.documentNumber,
             documentExpiry: data.documentExpiry,
             cprEnc: encrypt(data.cpr),
-            cprIndex: blindIndex(data.cpr),
+            ...cprIndexColumns(data.cpr),
             email: data.email,
             phone: data.phone ?? null,
             locale,

@@ -6,7 +6,7 @@ import { recordEvent, type Actor } from '@/lib/audit';
 import type { Db, DbOrTx } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
 import type { Locale } from '@/lib/i18n/config';
-import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
+import { cprIndexColumns, decrypt, encrypt } from '@/lib/security/crypto';
 import { recordAttempt } from './attempts';
 import type { EidIdentityRow } from './identities';
 
@@ -46,7 +46,7 @@ export type NewLink = {
  */
 export async function createLink(db: Db, link: NewLink): Promise<{ created: boolean }> {
   const { identity } = link;
-  const cprIndex = blindIndex(link.cpr);
+  const { cprIndex, cprIndexPrev } = cprIndexColumns(link.cpr);
   try {
     await db.transaction(async (tx) => {
       const [row] = await tx
@@ -57,6 +57,7 @@ export async function createLink(db: Db, link: NewLink): Promise<{ created: bool
           eidIdentityId: identity.id,
           cprEnc: encrypt(link.cpr),
           cprIndex,
+          cprIndexPrev,
           method: link.method,
         })
         .returning({ id: identityLinks.id });

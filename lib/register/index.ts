@@ -1,10 +1,10 @@
 // The CPR register behind one interface: the demo implementation reads the seeded cpr_register table;
 // a production adapter for the national register implements the same interface.
-import { eq } from 'drizzle-orm';
 import { cprRegister } from '@/db/schema';
 import { demoPersons } from './demo-persons';
 import type { DbOrTx } from '@/lib/db';
-import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
+import { holdsCpr } from '@/lib/security/cpr-index';
+import { cprIndexColumns, decrypt, encrypt } from '@/lib/security/crypto';
 
 export type RegisterRecord = {
   cpr: string;
@@ -28,7 +28,7 @@ export interface CprRegister {
 export function tableRegister(db: DbOrTx): CprRegister {
   return {
     async lookup(cpr) {
-      const [row] = await db.select().from(cprRegister).where(eq(cprRegister.cprIndex, blindIndex(cpr)));
+      const [row] = await db.select().from(cprRegister).where(holdsCpr(cprRegister, cpr));
       if (!row) return null;
       return {
         cpr: decrypt(row.cprEnc),
@@ -52,7 +52,7 @@ export function demoRegisterRows(): (typeof cprRegister.$inferInsert)[] {
     r
       ? [{
           cprEnc: encrypt(r.cpr),
-          cprIndex: blindIndex(r.cpr),
+          ...cprIndexColumns(r.cpr),
           givenNames: r.givenNames,
           middleName: r.middleName ?? null,
           familyName: r.familyName,

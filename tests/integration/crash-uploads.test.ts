@@ -51,7 +51,7 @@ async function crashWhileStoring(held: RegExp) {
   const { journeyId } = await applicantJourney();
   const heldBefore = proxy.held();
   proxy.hold((req) => req.method === 'PUT' && held.test(new URL(req.url ?? '/', 'http://x').pathname));
-  const child = runChild('tests/integration/support/crash/store-photo.ts', { JOURNEY_ID: journeyId, S3_ENDPOINT: proxy.url });
+  const child = runChild('tests/integration/support/processes/store-photo.ts', { JOURNEY_ID: journeyId, S3_ENDPOINT: proxy.url });
   try {
     await until(() => proxy.held() > heldBefore, child, 20_000);
   } finally {
@@ -69,7 +69,7 @@ async function sweepAnHourLater(journeyId: string) {
 describe('a crash while a photo is being stored', () => {
   it('stores a photo completely when nothing goes wrong', async () => {
     const { journeyId } = await applicantJourney();
-    const child = runChild('tests/integration/support/crash/store-photo.ts', { JOURNEY_ID: journeyId, S3_ENDPOINT: proxy.url });
+    const child = runChild('tests/integration/support/processes/store-photo.ts', { JOURNEY_ID: journeyId, S3_ENDPOINT: proxy.url });
     expect(await child.exited).toEqual({ code: 0, signal: null });
     const [row] = await rowsOf(journeyId);
     expect(row!.storedAt).not.toBeNull();

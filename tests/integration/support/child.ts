@@ -1,4 +1,4 @@
-// Runs one of the crash scripts (tests/integration/support/crash/*) in its own Node process, as the web process or the
+// Runs one of the crash scripts (tests/integration/support/processes/*) in its own Node process, as the web process or the
 // worker would run the library code, so that a test can end it with SIGKILL at a chosen moment: a real crash.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
