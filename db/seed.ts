@@ -12,7 +12,7 @@ import { specimenJpeg, type SpecimenKind } from '@/lib/documents/specimen';
 import { env } from '@/lib/env';
 import { demoRegisterRows } from '@/lib/register';
 import { demoCpr } from '@/lib/register/demo-persons';
-import { blindIndex, encrypt, randomToken, sha256 } from '@/lib/security/crypto';
+import { blindIndex, cprIndexColumns, encrypt, randomToken, sha256 } from '@/lib/security/crypto';
 import { getStorage } from '@/lib/storage';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -168,11 +168,11 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     const later = (minutes: number) => new Date(at.getTime() + minutes * 60_000);
     if (roll < 0.55) {
       attempts.push({ ...base, method: 'auto', outcome: 'match', reasons: ['name_exact'], createdAt: later(2) });
-      links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), cprIndex: base.cprIndex, method: 'auto', createdAt: later(2) });
+      links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), ...cprIndexColumns(cpr), method: 'auto', createdAt: later(2) });
     } else if (roll < 0.65) {
       attempts.push({ ...base, method: 'auto', outcome: 'manual', reasons: ['name_fuzzy_family'], createdAt: later(2) });
       attempts.push({ ...base, method: 'mitid', outcome: 'match', reasons: [], createdAt: later(5) });
-      links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), cprIndex: base.cprIndex, method: 'mitid', createdAt: later(5) });
+      links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), ...cprIndexColumns(cpr), method: 'mitid', createdAt: later(5) });
     } else if (roll < 0.7) {
       attempts.push({ ...base, method: 'auto', outcome: 'no_match', reasons: ['birth_date_differs'], createdAt: later(3) });
     } else {
@@ -234,7 +234,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
       documentNumber: `X${Math.floor(1_000_000 + rand() * 8_999_999)}`,
       documentExpiry: `${now.getUTCFullYear() + 1 + Math.floor(rand() * 8)}-06-30`,
       cprEnc: encrypt(m.cpr),
-      cprIndex: blindIndex(m.cpr),
+      ...cprIndexColumns(m.cpr),
       email: `${given.toLowerCase().normalize('NFD').replace(/[^a-z]/g, '')}.${m.identityId.slice(0, 6)}@example.com`,
       locale: country === 'DK' || rand() < 0.2 ? 'da' : 'en',
       matchReasons: m.reasons,
@@ -254,7 +254,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     const kinds: SpecimenKind[] = documentType === 'passport' ? ['passport_photo'] : ['id_front', 'id_back'];
     for (const kind of kinds) {
       const img = images[kind];
-      docs.push({ applicationId: id, kind, storageKey: img.key, thumbKey: img.thumb, sha256: img.sha, width: img.width, height: img.height, bytes: img.bytes, qualityHints: [], createdAt: m.at });
+      docs.push({ applicationId: id, kind, storageKey: img.key, thumbKey: img.thumb, sha256: img.sha, width: img.width, height: img.height, bytes: img.bytes, qualityHints: [], createdAt: m.at, storedAt: m.at });
     }
     events.push({ applicationId: id, actorType: 'applicant', type: 'submitted', data: {}, createdAt: m.at });
     if (taken) events.push({ applicationId: id, actorType: 'staff', actorId: assignee, type: 'taken', data: {}, createdAt: assignedAt });
@@ -265,10 +265,10 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     }
     if (decided) events.push({ applicationId: id, actorType: 'staff', actorId: assignee, type: state, data: state === 'rejected' ? { reason: apps.at(-1)!.rejectReason } : {}, createdAt: decidedAt });
     if (state === 'withdrawn') events.push({ applicationId: id, actorType: 'applicant', type: 'withdrawn', data: {}, createdAt: hours(20) });
-    if (state === 'approved') manualLinks.push({ personIdentifier: m.pid, country, eidIdentityId: m.identityId, cprEnc: encrypt(m.cpr), cprIndex: blindIndex(m.cpr), method: 'manual', applicationId: id, linkedBy: assignee, createdAt: decidedAt });
+    if (state === 'approved') manualLinks.push({ personIdentifier: m.pid, country, eidIdentityId: m.identityId, cprEnc: encrypt(m.cpr), ...cprIndexColumns(m.cpr), method: 'manual', applicationId: id, linkedBy: assignee, createdAt: decidedAt });
   }
   await chunked(apps, 300, (part) => db.insert(s.applications).values(part));
-  const registerInserts = registerRows.map(({ cpr, ...r }) => ({ ...r, cprEnc: encrypt(cpr), cprIndex: blindIndex(cpr), middleName: null, address: null }));
+  const registerInserts = registerRows.map(({ cpr, ...r }) => ({ ...r, cprEnc: encrypt(cpr), ...cprIndexColumns(cpr), middleName: null, address: null }));
   await chunked(registerInserts, 500, (part) => db.insert(s.cprRegister).values(part).onConflictDoNothing());
   await chunked(docs, 500, (part) => db.insert(s.documents).values(part));
   await chunked(events, 500, (part) => db.insert(s.applicationEvents).values(part));

@@ -10,6 +10,11 @@ const key32 = z
   .string()
   .refine((v) => Buffer.from(v, 'base64').length === 32, 'must be 32 bytes, base64-encoded (openssl rand -base64 32)');
 const optionalUrl = z.url().optional();
+const keyList = z
+  .string()
+  .default('')
+  .transform((v) => v.split(',').map((k) => k.trim()).filter(Boolean))
+  .pipe(z.array(key32));
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
@@ -29,6 +34,9 @@ const schema = z
     AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     DATA_KEY: key32.optional(),
     INDEX_KEY: key32.optional(),
+    /** Comma-separated keys that were DATA_KEY / INDEX_KEY before a rotation: still read, never written with. */
+    DATA_KEYS_OLD: keyList,
+    INDEX_KEYS_OLD: keyList,
     S3_BUCKET: z.string().min(3).optional(),
     S3_REGION: z.string().default('eu-north-1'),
     S3_ENDPOINT: optionalUrl,

@@ -50,9 +50,23 @@ export function fromZod(error: z.ZodError): AppError {
   return invalidInput(fields);
 }
 
+// The database is unreachable or restarting (refused, dropped, shutting down, starting up): a moment's outage, not a
+// bug. Answered 503 with Retry-After so clients and load balancers retry; the pool reconnects by itself.
+const DB_UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && DB_UNAVAILABLE.has(code)) return true;
+    if (e instanceof AggregateError && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+  }
+  return false;
+}
+
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) return fromZod(error);
+  if (isDatabaseUnavailable(error)) return new AppError('UNAVAILABLE', 'UNAVAILABLE', { retryAfter: 5 }, { cause: error });
   return new AppError('INTERNAL', 'INTERNAL', {}, { cause: error });
 }
 

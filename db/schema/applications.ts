@@ -33,6 +33,8 @@ export const applications = pgTable(
     documentExpiry: date({ mode: 'string' }).notNull(),
     cprEnc: text().notNull(),
     cprIndex: text().notNull(),
+    /** The index under the previous INDEX_KEY while a rotation is under way (see lib/security/crypto.ts). */
+    cprIndexPrev: text(),
     email: text().notNull(),
     phone: text(),
     locale: text({ enum: ['en', 'da'] }).notNull().default('en'),
@@ -66,6 +68,7 @@ export const applications = pgTable(
     // Rows still to be given a search name (none once the start-up backfill has run).
     index('applications_search_name_missing').on(t.id).where(sql`${t.searchName} is null`),
     index().on(t.cprIndex),
+    index().on(t.cprIndexPrev),
     index().on(t.personIdentifier),
     // One open application per eID identity: a second one could only end in a contradictory decision.
     uniqueIndex('applications_one_open_per_identifier').on(t.personIdentifier).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),
@@ -99,9 +102,14 @@ export const documents = pgTable(
     bytes: integer().notNull(),
     qualityHints: jsonb().$type<string[]>().notNull().default([]),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Null while the images are being written: the row is committed before the first byte reaches storage, so a crash
+     * in between leaves a row the orphan sweep finds (and deletes with its keys), never images nothing points to.
+     */
+    storedAt: timestamp({ withTimezone: true }),
     deletedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [index().on(t.applicationId), index().on(t.journeyId, t.createdAt)],
+  (t) => [index().on(t.applicationId), index().on(t.journeyId, t.createdAt), index('documents_unstored').on(t.createdAt).where(sql`${t.storedAt} is null`)],
 );
 
 export const infoRequests = pgTable(
@@ -155,6 +163,21 @@ export const notes = pgTable(
 );
 
 /** The manual form's progress, kept server-side for 24 hours so a reload or a lost connection loses nothing. */
+/**
+ * Further status links sent by reminders, beside the application's own `status_token_hash`: a reminder adds a link
+ * and never ends the one the applicant may be using. They share the application's link expiry; a caseworker's request
+ * for more information replaces them all with one fresh link.
+ */
+export const statusLinks = pgTable(
+  'status_links',
+  {
+    tokenHash: text().primaryKey(),
+    applicationId: uuid().notNull().references(() => applications.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.applicationId)],
+);
+
 export const applicationDrafts = pgTable('application_drafts', {
   journeyId: uuid().primaryKey().references(() => journeys.id),
   dataEnc: text().notNull(),

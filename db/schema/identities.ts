@@ -69,6 +69,8 @@ export const identityLinks = pgTable(
     eidIdentityId: uuid().references(() => eidIdentities.id),
     cprEnc: text().notNull(),
     cprIndex: text().notNull(),
+    /** The index under the previous INDEX_KEY while a rotation is under way (see lib/security/crypto.ts). */
+    cprIndexPrev: text(),
     method: text({ enum: linkMethods }).notNull(),
     applicationId: uuid(),
     linkedBy: text().references(() => users.id),
@@ -83,6 +85,7 @@ export const identityLinks = pgTable(
   (t) => [
     uniqueIndex('identity_links_one_active_per_identifier').on(t.personIdentifier).where(sql`${t.revokedAt} is null`),
     index().on(t.cprIndex),
+    index().on(t.cprIndexPrev),
     index().on(t.createdAt),
   ],
 );

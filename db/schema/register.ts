@@ -8,6 +8,8 @@ export const cprRegister = pgTable(
     id: uuid().primaryKey().defaultRandom(),
     cprEnc: text().notNull(),
     cprIndex: text().notNull().unique(),
+    /** The index under the previous INDEX_KEY while a rotation is under way (see lib/security/crypto.ts). */
+    cprIndexPrev: text().unique(),
     givenNames: text().notNull(),
     middleName: text(),
     familyName: text().notNull(),

@@ -1,11 +1,11 @@
 // The applicant's answer to a request for more information: new photos, corrected fields and a message.
 // One transaction returns the case to the queue (`awaiting_applicant → submitted`) and records exactly what changed.
-import { and, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import { applications, documents, infoRequests } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
 import { AppError, conflict, invalidInput, notFound, type FieldErrors } from '@/lib/errors';
-import { blindIndex, encrypt } from '@/lib/security/crypto';
+import { cprIndexColumns, encrypt, sameCprIndex } from '@/lib/security/crypto';
 import { z } from '@/lib/validation';
 import { findOpenInfoRequest, type InfoRequestItem } from './request-info';
 import { detailFields, documentKinds, type DetailField, type DocumentKind } from './schema';
@@ -63,7 +63,7 @@ export async function answerInfoRequest(db: Db, applicationId: string, input: un
     const owned = await db
       .select({ id: documents.id, kind: documents.kind })
       .from(documents)
-      .where(and(inArray(documents.id, photoIds), eq(documents.pendingApplicationId, applicationId), isNull(documents.applicationId)));
+      .where(and(inArray(documents.id, photoIds), eq(documents.pendingApplicationId, applicationId), isNull(documents.applicationId), isNotNull(documents.storedAt)));
     for (const kind of sentPhotos) if (!owned.some((d) => d.id === body.photos[kind] && d.kind === kind)) add(`photos.${kind}`, 'application.photoRequired');
   }
   if (Object.keys(errors).length) throw invalidInput(errors);
@@ -74,9 +74,9 @@ export async function answerInfoRequest(db: Db, applicationId: string, input: un
   for (const [name, value] of Object.entries(corrections) as [DetailField, unknown][]) {
     if (name === 'cpr') {
       const cpr = value as string;
-      if (blindIndex(cpr) === app.cprIndex) continue;
+      if (sameCprIndex(cprIndexColumns(cpr), app)) continue;
       set.cprEnc = encrypt(cpr);
-      set.cprIndex = blindIndex(cpr);
+      Object.assign(set, cprIndexColumns(cpr));
       changes.cpr = { changed: true };
       continue;
     }

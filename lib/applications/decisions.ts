@@ -11,7 +11,7 @@ import { connectionPageUrl } from '@/lib/linking/links';
 import { conflict } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { getRegister, type CprRegister } from '@/lib/register';
-import { decrypt, encrypt } from '@/lib/security/crypto';
+import { cprIndexColumns, decrypt, encrypt, sameCprIndex } from '@/lib/security/crypto';
 import { openStates, transitions } from './states';
 
 type CaseInput = { applicationId: string; expectedVersion: number; staff: Staff };
@@ -107,10 +107,10 @@ export async function approveApplication(db: Db, input: CaseInput & { register?:
     if (!record) throw conflict('caseworker.errors.notInRegister');
     if (record.status === 'deceased') throw conflict('caseworker.errors.registerDeceased');
     const [active] = await tx
-      .select({ id: identityLinks.id, cprIndex: identityLinks.cprIndex })
+      .select({ id: identityLinks.id, cprIndex: identityLinks.cprIndex, cprIndexPrev: identityLinks.cprIndexPrev })
       .from(identityLinks)
       .where(and(eq(identityLinks.personIdentifier, current.personIdentifier), isNull(identityLinks.revokedAt)));
-    if (active && active.cprIndex !== current.cprIndex) throw conflict('caseworker.errors.linkedToOtherCpr');
+    if (active && !sameCprIndex(active, current)) throw conflict('caseworker.errors.linkedToOtherCpr');
     const others = await otherOpenForCpr(tx, current);
     if (others.length && !input.confirmedOthers) throw conflict('caseworker.errors.confirmOthers');
 
@@ -129,7 +129,7 @@ export async function approveApplication(db: Db, input: CaseInput & { register?:
             country: current.country,
             eidIdentityId: current.eidIdentityId,
             cprEnc: encrypt(cpr),
-            cprIndex: current.cprIndex,
+            ...cprIndexColumns(cpr),
             method: 'manual',
             applicationId: current.id,
             linkedBy: input.staff.id,

@@ -1,7 +1,7 @@
-// Waiting for the applicant: a reminder after 14 and after 25 days without an answer (each with a fresh status link),
+// Waiting for the applicant: a reminder after 14 and after 25 days without an answer (each with a further status link),
 // and after 30 days the application expires. Each step is one transaction with its event and its email.
 import { and, eq, lt, sql } from 'drizzle-orm';
-import { applicationEvents, applications, infoRequests } from '@/db/schema';
+import { applicationEvents, applications, infoRequests, statusLinks } from '@/db/schema';
 import { recordEvent } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
@@ -52,15 +52,18 @@ export async function remindAndExpire(db: Db): Promise<{ reminded: number; expir
       }
       const due = REMINDER_DAYS.filter((d) => daysSince(app.requestedAt) >= d).length;
       if (app.reminders >= due) continue;
-      // A reminder carries a fresh link (only hashes are stored); the version check keeps it from racing an answer.
+      // A reminder carries a fresh link beside the old one, which keeps working: the applicant may be on the status page
+      // right now. The row lock and the state check keep it from racing an answer; the version stays, so an open
+      // answer form is not refused for a change the applicant never made.
       const { token, hash } = newStatusToken();
       await db.transaction(async (tx) => {
         const [row] = await tx
-          .update(applications)
-          .set({ statusTokenHash: hash, version: sql`${applications.version} + 1` })
+          .select({ id: applications.id })
+          .from(applications)
           .where(and(eq(applications.id, app.id), eq(applications.version, app.version), eq(applications.state, 'awaiting_applicant')))
-          .returning({ id: applications.id });
+          .for('update');
         if (!row) return;
+        await tx.insert(statusLinks).values({ applicationId: app.id, tokenHash: hash });
         await recordEvent(tx, { applicationId: app.id, actor: { type: 'system' }, type: 'reminder_sent', data: { reminder: app.reminders + 1 } });
         const daysLeft = String(Math.max(1, Math.ceil(ANSWER_DAYS - daysSince(app.requestedAt))));
         await enqueueEmail(tx, { to: app.email, personIdentifier: app.personIdentifier, template: 'info-reminder', locale: app.locale, data: { reference: app.reference, statusUrl: statusLink(token), days: daysLeft } });

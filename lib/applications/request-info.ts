@@ -1,7 +1,7 @@
 // Asking the applicant for more information: the items wanted and a message, a fresh private status link,
 // the state awaiting_applicant, the history event and the email, all in one transaction.
 import { eq } from 'drizzle-orm';
-import { infoRequests } from '@/db/schema';
+import { infoRequests, statusLinks } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
 import { recordEvent } from '@/lib/audit';
 import { infoItemSchema, type InfoItem } from '@/lib/cases/decision-schemas';
@@ -36,7 +36,7 @@ export async function requestMoreInformation(
     const current = await loadCase(tx, input.applicationId);
     if (current.version !== input.expectedVersion) throw await changedMeanwhile(tx, current.id);
     const { override } = await assertMayDecide(tx, current, input.staff);
-    // A new status link: the old one may have been shared or lost; only its hash is stored, and older links stop working.
+    // A new status link: the old ones may have been shared or lost; only its hash is stored, and older links stop working.
     const { token, hash } = newStatusToken();
     const row = await applyTransition(tx, current, {
       expectedVersion: input.expectedVersion,
@@ -57,6 +57,7 @@ export async function requestMoreInformation(
         message,
       })
       .returning({ id: infoRequests.id });
+    await tx.delete(statusLinks).where(eq(statusLinks.applicationId, current.id));
     await recordEvent(tx, {
       applicationId: current.id,
       actor: { type: 'staff', id: input.staff.id },

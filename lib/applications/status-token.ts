@@ -1,8 +1,8 @@
 // The applicant's private status link: a random token sent only by email, stored only as a hash, valid while the
 // application is open and for 30 days after it closes. Wrong tokens are counted per address and then refused.
-import { eq } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
 import type { NextRequest } from 'next/server';
-import { applications } from '@/db/schema';
+import { applications, statusLinks } from '@/db/schema';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -42,7 +42,8 @@ export async function findByStatusToken(db: DbOrTx, token: string | undefined | 
   const [row] = await db
     .select({ id: applications.id, state: applications.state, expiresAt: applications.statusTokenExpiresAt, decidedAt: applications.decidedAt, updatedAt: applications.updatedAt })
     .from(applications)
-    .where(eq(applications.statusTokenHash, sha256(token)));
+    // The application's own link, or one a reminder added (both hashed; either opens the same application).
+    .where(or(eq(applications.statusTokenHash, sha256(token)), sql`${applications.id} = (select ${statusLinks.applicationId} from ${statusLinks} where ${statusLinks.tokenHash} = ${sha256(token)})`));
   if (!row) return { ok: false, reason: 'invalid' };
   // A closed application without a stored expiry (closed by older code) still expires 30 days after it closed.
   const expiresAt = row.expiresAt ?? (isClosed(row.state) ? linkExpiryAfterClose(row.decidedAt ?? row.updatedAt) : null);

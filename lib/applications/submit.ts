@@ -1,6 +1,6 @@
 // Submitting the manual application: one transaction creates it (state `submitted`), attaches the uploaded photos,
 // records the event and queues the receipt email. A retried submit with the same idempotency key returns the same one.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { applications, documents, journeys } from '@/db/schema';
 import { recordEvent } from '@/lib/audit';
 import type { Db } from '@/lib/db';
@@ -8,7 +8,7 @@ import { enqueueEmail } from '@/lib/email';
 import { env } from '@/lib/env';
 import { AppError, conflict } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
-import { blindIndex, encrypt } from '@/lib/security/crypto';
+import { cprIndexColumns, encrypt } from '@/lib/security/crypto';
 import { findEidIdentity, type ApplicantJourney } from './access';
 import { deleteDraft } from './drafts';
 import { findOpenApplication, isOpenApplicationConflict } from './open-application';
@@ -64,7 +64,7 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
   const owned = await db
     .select({ id: documents.id, kind: documents.kind })
     .from(documents)
-    .where(and(inArray(documents.id, photoIds), eq(documents.journeyId, journey.id), isNull(documents.applicationId), isNull(documents.deletedAt)));
+    .where(and(inArray(documents.id, photoIds), eq(documents.journeyId, journey.id), isNull(documents.applicationId), isNotNull(documents.storedAt), isNull(documents.deletedAt)));
   const missing = kinds.filter((k) => !owned.some((d) => d.id === data.photos[k] && d.kind === k));
   if (missing.length) {
     throw new AppError('INVALID_INPUT', 'INVALID_INPUT', { step: 3, fields: Object.fromEntries(missing.map((k) => [`photos.${k}`, ['application.photoMissing']])) });
@@ -95,7 +95,7 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
             documentNumber: data.documentNumber,
             documentExpiry: data.documentExpiry,
             cprEnc: encrypt(data.cpr),
-            cprIndex: blindIndex(data.cpr),
+            ...cprIndexColumns(data.cpr),
             email: data.email,
             phone: data.phone ?? null,
             locale,

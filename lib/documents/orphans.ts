@@ -1,15 +1,21 @@
 // Removal of uploads that never became part of a submitted application (abandoned drafts, replaced photos,
-// unanswered requests): 24 hours on, and once no live draft holds them, their images and rows go. Safe to run twice or on several workers at once.
-import { and, inArray, isNull, lt, sql } from 'drizzle-orm';
+// unanswered requests): 24 hours on, and once no live draft holds them, their images and rows go. An upload whose
+// images were never completely stored (the process died between its row and its images) goes after an hour.
+// Safe to run twice or on several workers at once.
+import { and, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { applicationDrafts, documents } from '@/db/schema';
 import type { Db } from '@/lib/db';
 import { logger } from '@/lib/log';
 import { getStorage } from '@/lib/storage';
 
 export const ORPHAN_AFTER_HOURS = 24;
+/** Far longer than any upload takes: a row still without its images by then belongs to a process that died. */
+export const UNSTORED_AFTER_HOURS = 1;
 
 export async function removeOrphanUploads(db: Db, opts: { now?: Date; limit?: number } = {}): Promise<{ removed: number }> {
-  const cutoff = new Date((opts.now ?? new Date()).getTime() - ORPHAN_AFTER_HOURS * 3600_000);
+  const now = opts.now ?? new Date();
+  const cutoff = new Date(now.getTime() - ORPHAN_AFTER_HOURS * 3600_000);
+  const unstoredCutoff = new Date(now.getTime() - UNSTORED_AFTER_HOURS * 3600_000);
   const storage = getStorage();
   let removed = 0;
   for (;;) {
@@ -21,9 +27,14 @@ export async function removeOrphanUploads(db: Db, opts: { now?: Date; limit?: nu
         .where(
           and(
             isNull(documents.applicationId),
-            lt(documents.createdAt, cutoff),
-            // A draft the applicant may still come back to keeps its photos until the draft itself expires.
-            sql`not exists (select 1 from ${applicationDrafts} where ${applicationDrafts.journeyId} = ${documents.journeyId} and ${applicationDrafts.expiresAt} > ${(opts.now ?? new Date()).toISOString()}::timestamptz)`,
+            or(
+              and(isNull(documents.storedAt), lt(documents.createdAt, unstoredCutoff)),
+              and(
+                lt(documents.createdAt, cutoff),
+                // A draft the applicant may still come back to keeps its photos until the draft itself expires.
+                sql`not exists (select 1 from ${applicationDrafts} where ${applicationDrafts.journeyId} = ${documents.journeyId} and ${applicationDrafts.expiresAt} > ${now.toISOString()}::timestamptz)`,
+              ),
+            ),
           ),
         )
         .limit(opts.limit ?? 200)

@@ -1,6 +1,6 @@
 // Document photo uploads: the bounded multipart read, the pipeline under the process-wide concurrency limit, and
 // storage under opaque keys with the documents row. Nothing is stored unless every check has passed.
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { documentKinds, documents } from '@/db/schema';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
@@ -51,33 +51,40 @@ export async function readUploadForm(req: Request): Promise<{ kind: DocumentKind
   return { kind, bytes: Buffer.from(await file.arrayBuffer()) };
 }
 
-/** Processes and stores one photo for its owner. Refused input (AppError) leaves nothing behind. */
+/**
+ * Processes and stores one photo for its owner. Refused input (AppError) leaves nothing behind. The row is committed
+ * first (without `storedAt`), then the images, then `storedAt`: a crash at any point leaves a row the orphan sweep
+ * removes together with whatever part of the images reached storage.
+ */
 export async function storeDocumentPhoto(db: DbOrTx, owner: UploadOwner, kind: DocumentKind, bytes: Buffer): Promise<UploadedPhoto> {
   const processed = await uploadLimiter().run(() => processImage(bytes));
   const storage = getStorage();
   const base = `documents/${randomToken(24)}`;
   const storageKey = `${base}.jpg`;
   const thumbKey = `${base}.thumb.webp`;
+  const [row] = await db
+    .insert(documents)
+    .values({
+      ...('journeyId' in owner ? { journeyId: owner.journeyId } : { pendingApplicationId: owner.pendingApplicationId }),
+      kind,
+      storageKey,
+      thumbKey,
+      sha256: processed.sha256,
+      width: processed.width,
+      height: processed.height,
+      bytes: processed.review.length,
+      qualityHints: processed.qualityHints,
+    })
+    .returning({ id: documents.id });
   try {
     await storage.put(storageKey, processed.review, 'image/jpeg');
     await storage.put(thumbKey, processed.thumb, 'image/webp');
-    const [row] = await db
-      .insert(documents)
-      .values({
-        ...('journeyId' in owner ? { journeyId: owner.journeyId } : { pendingApplicationId: owner.pendingApplicationId }),
-        kind,
-        storageKey,
-        thumbKey,
-        sha256: processed.sha256,
-        width: processed.width,
-        height: processed.height,
-        bytes: processed.review.length,
-        qualityHints: processed.qualityHints,
-      })
-      .returning({ id: documents.id });
+    await db.update(documents).set({ storedAt: sql`now()` }).where(eq(documents.id, row!.id));
     return { id: row!.id, kind, width: processed.width, height: processed.height, qualityHints: processed.qualityHints };
   } catch (error) {
-    await Promise.all([storage.delete(storageKey), storage.delete(thumbKey)]).catch((err) => logger.warn({ err }, 'could not remove a half-stored upload'));
+    await Promise.all([storage.delete(storageKey), storage.delete(thumbKey)])
+      .then(() => db.delete(documents).where(eq(documents.id, row!.id)))
+      .catch((err) => logger.warn({ err }, 'could not remove a half-stored upload; the orphan sweep will'));
     throw error;
   }
 }
@@ -88,7 +95,7 @@ export async function findOwnedUpload(db: DbOrTx, owner: UploadOwner, id: string
   const [row] = await db
     .select({ id: documents.id, kind: documents.kind, thumbKey: documents.thumbKey, qualityHints: documents.qualityHints, width: documents.width, height: documents.height })
     .from(documents)
-    .where(and(eq(documents.id, id), ownerClause, isNull(documents.applicationId), isNull(documents.deletedAt)));
+    .where(and(eq(documents.id, id), ownerClause, isNull(documents.applicationId), isNotNull(documents.storedAt), isNull(documents.deletedAt)));
   return row ?? null;
 }
 

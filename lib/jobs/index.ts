@@ -26,6 +26,8 @@ export async function startJobs(): Promise<PgBoss | undefined> {
     });
     if (job.cron) await boss.schedule(job.name, job.cron, undefined, { tz: 'Europe/Copenhagen' });
     if (job.everySeconds) {
+      // Once at start: a restarted worker picks up what its predecessor left (an email it died sending) at once.
+      await boss.send(job.name, {}, { singletonKey: job.name, singletonSeconds: job.everySeconds });
       const timer = setInterval(() => {
         boss.send(job.name, {}, { singletonKey: job.name, singletonSeconds: job.everySeconds }).catch((err) => logger.warn({ err }, 'job nudge failed'));
       }, job.everySeconds * 1000);

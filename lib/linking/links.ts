@@ -9,7 +9,7 @@ import { enqueueEmail } from '@/lib/email';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
-import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
+import { cprIndexColumns, decrypt, encrypt } from '@/lib/security/crypto';
 import { recordAttempt } from './attempts';
 import type { EidIdentityRow } from './identities';
 import type { RelyingParty } from './relying-parties';
@@ -50,7 +50,7 @@ export type NewLink = {
  */
 export async function createLink(db: Db, link: NewLink): Promise<{ created: boolean }> {
   const { identity } = link;
-  const cprIndex = blindIndex(link.cpr);
+  const { cprIndex, cprIndexPrev } = cprIndexColumns(link.cpr);
   try {
     await db.transaction(async (tx) => {
       const [row] = await tx
@@ -61,6 +61,7 @@ export async function createLink(db: Db, link: NewLink): Promise<{ created: bool
           eidIdentityId: identity.id,
           cprEnc: encrypt(link.cpr),
           cprIndex,
+          cprIndexPrev,
           method: link.method,
           email: link.email,
           locale: link.locale,

@@ -6,7 +6,8 @@ import { demoPersons } from './demo-persons';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { isIsoDate } from '@/lib/matching';
-import { blindIndex, decrypt, encrypt } from '@/lib/security/crypto';
+import { holdsCpr } from '@/lib/security/cpr-index';
+import { cprIndexColumns, decrypt, encrypt } from '@/lib/security/crypto';
 import { CprDirekteClient, cprDirekteOptions, cprDirekteRegister } from './cpr-direkte';
 
 export { REGISTER_UNAVAILABLE } from './cpr-direkte';
@@ -55,7 +56,7 @@ function fromRow(row: Row): RegisterRecord {
 export function tableRegister(db: DbOrTx): CprRegister {
   return {
     async lookup(cpr) {
-      const [row] = await db.select().from(cprRegister).where(eq(cprRegister.cprIndex, blindIndex(cpr)));
+      const [row] = await db.select().from(cprRegister).where(holdsCpr(cprRegister, cpr));
       return row ? fromRow(row) : null;
     },
     async bornOn(dateOfBirth) {
@@ -92,7 +93,7 @@ export function demoRegisterRows(): (typeof cprRegister.$inferInsert)[] {
     r
       ? [{
           cprEnc: encrypt(r.cpr),
-          cprIndex: blindIndex(r.cpr),
+          ...cprIndexColumns(r.cpr),
           givenNames: r.givenNames,
           middleName: r.middleName ?? null,
           familyName: r.familyName,

@@ -1,9 +1,12 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { applicationEvents, applications } from '@/db/schema';
+import { POST as answer } from '@/app/api/v1/applications/status/answer/route';
 import { remindAndExpire } from '@/lib/applications/expire';
+import { getApplicantStatus } from '@/lib/applications/status';
 import { findByStatusToken } from '@/lib/applications/status-token';
 import { getDb } from '@/lib/db';
+import { jsonRequest } from './support/applicant';
 import { awaitingApplicant } from './support/cases';
 import { emailsAbout, latestStatusToken } from './support/mail';
 
@@ -16,7 +19,7 @@ async function stateOf(id: string) {
 }
 
 describe('waiting for the applicant', () => {
-  it('reminds after 14 days with a fresh link (the old one stops working), once, and again after 25 days', async () => {
+  it('reminds after 14 days with a further link (the old one keeps working), once, and again after 25 days', async () => {
     const app = await awaitingApplicant([{ type: 'question' }], 'Where did you live in 2020?');
     expect(await remindAndExpire(getDb())).toEqual({ reminded: 0, expired: 0 });
 
@@ -27,13 +30,43 @@ describe('waiting for the applicant', () => {
     expect(mails[0]!.text).toContain('Please answer within 15 days');
     const fresh = await latestStatusToken(app.reference);
     expect(fresh).not.toBe(app.token);
-    expect((await findByStatusToken(getDb(), app.token)).ok).toBe(false);
-    expect((await findByStatusToken(getDb(), fresh)).ok).toBe(true);
+    expect(await findByStatusToken(getDb(), app.token)).toEqual({ ok: true, applicationId: app.applicationId });
+    expect(await findByStatusToken(getDb(), fresh)).toEqual({ ok: true, applicationId: app.applicationId });
     expect(await remindAndExpire(getDb())).toEqual({ reminded: 0, expired: 0 });
 
     await askedDaysAgo(app.applicationId, 26);
     expect(await remindAndExpire(getDb())).toEqual({ reminded: 1, expired: 0 });
     expect((await stateOf(app.applicationId)).state).toBe('awaiting_applicant');
+    const third = await latestStatusToken(app.reference);
+    for (const token of [app.token, fresh, third]) expect((await findByStatusToken(getDb(), token)).ok).toBe(true);
+  });
+
+  it('does not end the applicant’s open status page: the answer they were writing before the reminder is accepted', async () => {
+    const app = await awaitingApplicant([{ type: 'question' }], 'Where did you live in 2020?');
+    // The status page as the applicant opened it: its form carries the version it showed.
+    const { version } = (await getApplicantStatus(getDb(), app.applicationId))!;
+
+    await askedDaysAgo(app.applicationId, 15);
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 1, expired: 0 });
+
+    expect((await findByStatusToken(getDb(), app.token)).ok).toBe(true);
+    const res = await answer(jsonRequest('/api/v1/applications/status/answer', { expectedVersion: version, message: 'In Hamburg.' }, { cookie: `im_status=${app.token}` }), undefined as never);
+    expect(res.status).toBe(200);
+    expect((await stateOf(app.applicationId)).state).toBe('submitted');
+  });
+
+  it('lets every link of a closed application expire together, 30 days after it closed', async () => {
+    const app = await awaitingApplicant([{ type: 'question' }], 'Where did you live in 2020?');
+    await askedDaysAgo(app.applicationId, 15);
+    await remindAndExpire(getDb());
+    const fresh = await latestStatusToken(app.reference);
+    await askedDaysAgo(app.applicationId, 31);
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 0, expired: 1 });
+    const later = new Date(Date.now() + 31 * 86_400_000);
+    for (const token of [app.token, fresh]) {
+      expect((await findByStatusToken(getDb(), token)).ok).toBe(true);
+      expect(await findByStatusToken(getDb(), token, later)).toEqual({ ok: false, reason: 'expired' });
+    }
   });
 
   it('expires the application after 30 days without an answer, tells the applicant, and records it', async () => {
