@@ -54,7 +54,8 @@ async function memoryMb(): Promise<{ total: number; next: number }> {
 }
 
 async function waitForHealth(): Promise<void> {
-  const end = Date.now() + 240_000;
+  // The first start builds the app, which takes minutes on a busy 2-core machine.
+  const end = Date.now() + 900_000;
   for (;;) {
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
