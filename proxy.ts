@@ -47,10 +47,16 @@ function toSignIn(req: NextRequest): NextResponse {
   return NextResponse.redirect(url);
 }
 
-/** The check Next makes for server actions: the Origin's host is the host the request was sent to. */
+/**
+ * Whether a POST comes from our own pages. Browsers say so in Sec-Fetch-Site; without it, the check Next makes for
+ * server actions: the Origin's host is the host the request was sent to. Our pages send no Referer, so a plain form
+ * post may carry `Origin: null`: that and a missing Origin are left to the route's own check.
+ */
 function sameOrigin(req: NextRequest): boolean {
+  const site = req.headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin' || site === 'none';
   const origin = req.headers.get('origin');
-  if (!origin) return true; // browsers send Origin with every POST; without one Next itself decides
+  if (!origin || origin === 'null') return true;
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
   try {
     return new URL(origin).host === host;

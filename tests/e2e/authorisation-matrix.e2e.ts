@@ -33,7 +33,8 @@ const routes: Record<string, { url: (f: Fixture) => string; expect: Expected } |
   '/(backoffice)/caseworker/cases/[id]/page': { url: (f) => `/caseworker/cases/${f.applicationId}`, expect: staffOnly },
   '/(backoffice)/signin/page': {
     url: () => '/signin',
-    expect: { ...everyone('redirect:/caseworker'), anonymous: 'ok', 'forged cookie': 'ok', 'applicant with status link': 'ok' },
+    // Signed in already: each role's own home.
+    expect: { ...everyone('redirect:/caseworker'), supervisor: 'redirect:/supervisor', admin: 'redirect:/admin/staff', 'staff without a role': 'redirect:/no-access', anonymous: 'ok', 'forged cookie': 'ok', 'applicant with status link': 'ok' },
   },
   '/(backoffice)/no-access/page': { url: () => '/no-access', expect: everyone('ok') },
   '/(backoffice)/supervisor/page': { url: () => '/supervisor', expect: supervisorsOnly },
@@ -68,6 +69,13 @@ const routes: Record<string, { url: (f: Fixture) => string; expect: Expected } |
   '/api/v1/applications/status/uploads/route': 'not back office',
   '/api/v1/applications/status/withdraw/route': 'not back office',
   '/api/v1/uploads/route': 'not back office',
+  '/api/v1/applications/status-link/route': 'not back office',
+  '/api/v1/connection/data/route': 'not back office',
+  '/api/v1/connection/remove/route': 'not back office',
+  '/api/v1/connection/session/route': 'not back office',
+  '/api/v1/connection/start/route': 'not back office',
+  // Answers only in the benchmark's own build (BENCH_BUILD=1); in every other build it is not there for anyone.
+  '/api/bench/floor/route': { url: () => '/api/bench/floor', expect: everyone('404') },
   '/api/v1/uploads/[id]/thumbnail/route': 'not back office',
 };
 

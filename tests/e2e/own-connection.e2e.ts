@@ -114,7 +114,7 @@ describe('See or remove your connection, on a 320 px phone', () => {
 
     await page.goto('/connection');
     await page.getByRole('button', { name: 'Dansk' }).click();
-    await expect.poll(() => h1(page)).toBe('Se eller fjern din forbindelse');
+    await expect.poll(() => h1(page)).toBe('Se eller fjern din tilknytning');
     await expectAccessible(page);
     await page.getByLabel('Hvilket land har udstedt dit eID?').selectOption(person.eid.country);
     await page.getByRole('button', { name: 'Fortsæt til eID-login' }).click();
