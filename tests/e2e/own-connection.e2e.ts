@@ -121,7 +121,7 @@ describe('See or remove your connection, on a 320 px phone', () => {
     await page.waitForURL('**/dev/eid?**');
     await page.getByTestId(`eid-person-${PERSON}`).click();
     await page.waitForURL('**/connection');
-    expect(await page.getByTestId('connection-status').textContent()).toBe('Dit eID er ikke forbundet med et CPR-nummer.');
+    expect(await page.getByTestId('connection-status').textContent()).toBe('Dit eID er ikke tilknyttet et CPR-nummer.');
     expect(await page.getByTestId('connection-lookups').textContent()).toContain('Demo Tax Portal');
     await expectAccessible(page);
     expect(await scrollsSideways(page)).toBe(false);
