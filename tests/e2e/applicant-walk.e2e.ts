@@ -31,9 +31,12 @@ async function applicant(options = phone360, person = erika): Promise<{ context:
   await context.addCookies([{ ...(await eidJourney(person)), url: baseURL() }]);
   await page.goto('/apply');
   await expect.poll(() => heading(page)).toBe('Your document');
+  await formReady(page);
   return { context, page, errors };
 }
 
+/** The form has taken over the page (it writes its step into the address): what a person taps now is the form's. */
+const formReady = (page: Page) => page.waitForURL(/[?&]step=1(&|$)/);
 const stepInUrl = (page: Page) => new URL(page.url()).searchParams.get('step');
 const passport = async () => ({ name: 'passport.jpg', mimeType: 'image/jpeg', buffer: await documentPhoto('passport_photo') });
 
@@ -92,6 +95,7 @@ describe('the manual form on a 360 px phone', () => {
     await context.addCookies([{ ...(await eidJourney(erika)), url: baseURL() }]);
     await page.goto('/accessibility');
     await page.goto('/apply');
+    await formReady(page);
     await page.getByLabel('National ID card').check();
     await continueTo(page, 'Your details as on the document');
     await page.goBack();

@@ -129,7 +129,9 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: Locale 
       }
     }
     if (!submitted && new URLSearchParams(window.location.search).get('step') !== String(stepRef.current)) {
-      window.history.replaceState(null, '', stepUrl(stepRef.current));
+      // After the router has taken over the history (its own effect runs after this one): an entry written before
+      // it carries none of its state, and Back to it would not return to this step.
+      setTimeout(() => window.history.replaceState(window.history.state, '', stepUrl(stepRef.current)), 0);
     }
     remember();
     // Once, on arrival.
