@@ -29,6 +29,7 @@ export async function EidLoginForm({ action, countryError, hidden, buttonLabel }
           className="form-select"
           id="country"
           name="country"
+          autoComplete="off"
           defaultValue=""
           required
           aria-describedby={countryError ? 'country-hint country-error' : 'country-hint'}

@@ -3,7 +3,10 @@
 import * as z from './zod';
 
 // Messages zod writes itself become catalogue keys too, so no untranslated text reaches a person.
+// jitless: zod otherwise probes `new Function('')` to decide whether to compile its parsers; the CSP allows no eval,
+// so the browser reports that probe as a violation on every form page. Parsing without compiled code is as correct.
 z.config({
+  jitless: true,
   customError: (issue) => {
     if (issue.code === 'invalid_type' && issue.input === undefined) return 'required';
     if (issue.code === 'too_big') return 'tooLong';

@@ -45,7 +45,7 @@ async function median(label: string, repeats: number, fn: () => Promise<unknown>
   return m;
 }
 
-const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), persistent: Boolean(keep) });
+const pg = await startEmbeddedPostgres({ dir: path.join(process.env.DATA_DIR!, 'pg'), persistent: Boolean(keep) });
 try {
   const url = withDatabase(pg.url, 'postgres');
   await runMigrations(url);

@@ -18,7 +18,7 @@ const { buildIfNeeded, nextBin } = await import('../../scripts/build-if-needed')
 const { startEmbeddedPostgres, freePort } = await import('../../lib/db/embedded');
 const { runMigrations } = await import('../../db/migrate');
 buildIfNeeded();
-const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), persistent: false });
+const pg = await startEmbeddedPostgres({ dir: path.join(process.env.DATA_DIR!, 'pg'), persistent: false });
 process.env.DATABASE_URL = pg.url;
 await runMigrations(pg.url);
 

@@ -27,6 +27,13 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   page.on('console', (msg) => {
     if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) refused.push(msg.text());
   });
+  // Some refusals never reach the console (an eval probe caught by the library that made it): Chrome reports every
+  // one as an issue, the same list Lighthouse's best-practices audit reads.
+  const cdp = await context.newCDPSession(page);
+  cdp.on('Audits.issueAdded', ({ issue }) => {
+    if (issue.code === 'ContentSecurityPolicyIssue') refused.push(`${issue.details.contentSecurityPolicyIssueDetails?.violatedDirective}: ${JSON.stringify(issue.details.contentSecurityPolicyIssueDetails?.sourceCodeLocation ?? issue.details.contentSecurityPolicyIssueDetails?.blockedURL ?? '')}`);
+  });
+  await cdp.send('Audits.enable');
   return { context, page };
 }
 

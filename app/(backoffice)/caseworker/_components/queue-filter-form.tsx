@@ -41,7 +41,7 @@ export async function QueueFilterForm({ filters, locale, targetDays }: { filters
           <label className="form-label" htmlFor="filter-country">
             {t('filters.country')}
           </label>
-          <select className="form-select" id="filter-country" name="country" defaultValue={filters.country ?? ''}>
+          <select className="form-select" id="filter-country" name="country" autoComplete="off" defaultValue={filters.country ?? ''}>
             <option value="">{t('filters.any')}</option>
             {countryOptions(locale).map((c) => (
               <option key={c.code} value={c.code}>

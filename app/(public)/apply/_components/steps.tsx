@@ -32,6 +32,7 @@ export function DocumentStep({ form, locale }: Props) {
     <>
       <SelectField
         id="country"
+        autoComplete="off"
         label={t('country')}
         hint={t('countryHint')}
         error={err('country')}

@@ -55,7 +55,7 @@ export default async function EidSimulatorPage({ searchParams }: { searchParams:
         <label className="form-label" htmlFor="country-filter">
           {t('countryFilter')}
         </label>
-        <select className="form-select" id="country-filter" name="country" defaultValue={filter}>
+        <select className="form-select" id="country-filter" name="country" autoComplete="off" defaultValue={filter}>
           <option value="all">{t('allCountries')}</option>
           {countries.map((c) => (
             <option key={c.code} value={c.code}>

@@ -16,7 +16,7 @@ export async function TypedAttributesForm({ state, nonce, defaultCountry }: { st
         <label className="form-label" htmlFor="typed-country">
           {t('country')}
         </label>
-        <select className="form-select" id="typed-country" name="country" defaultValue={defaultCountry}>
+        <select className="form-select" id="typed-country" name="country" autoComplete="off" defaultValue={defaultCountry}>
           {countryOptions(locale).map((c) => (
             <option key={c.code} value={c.code}>
               {c.name}
