@@ -2,10 +2,10 @@
 import '../node_modules/dkfds/dist/css/dkfds.min.css';
 import './globals.css';
 import type { Metadata, Viewport } from 'next';
-import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { DemoBanner } from '@/components/demo-banner';
 import { SiteFooter } from '@/components/site-footer';
+import { ClientMessages } from '@/lib/i18n/client-messages';
 import { env } from '@/lib/env';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,9 +25,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           {t('skipToContent')}
         </a>
         {isDemo ? <DemoBanner /> : null}
-        <NextIntlClientProvider>
+        <ClientMessages>
           <div className="page-container">{children}</div>
-        </NextIntlClientProvider>
+        </ClientMessages>
         <SiteFooter isDemo={isDemo} />
       </body>
     </html>

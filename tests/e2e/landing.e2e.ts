@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, launch, narrow, newPage, scrollsSideways } from './support/browser';
+import { baseURL, expectAccessible, launch, narrow, newPage, scrollsSideways } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -46,5 +46,14 @@ describe('landing page on a phone', () => {
     expect(await page.locator('h1').textContent()).toBe('Page not found');
     await expectAccessible(page);
     await context.close();
+  });
+
+  it('sends an applicant only the texts of the page, never the staff pages\' texts', async () => {
+    const html = await (await fetch(`${baseURL()}/`)).text();
+    expect(html).toContain('Continue with non-Danish eID');
+    // The caseworker's shortcut help and the supervisor's dashboard are staff texts: not in a public page's payload.
+    expect(html).not.toContain('Shortcuts do nothing while you are typing in a field');
+    expect(html).not.toContain('Keyboard shortcuts');
+    expect(Buffer.byteLength(html)).toBeLessThan(40_000);
   });
 });
