@@ -14,7 +14,7 @@ export function distDir(): string {
 }
 
 const fingerprintFile = () => path.resolve(distDir(), '.source-fingerprint');
-const sourceRoots = ['app', 'components', 'lib', 'db/schema', 'messages', 'public', 'next.config.mjs', 'package-lock.json', 'instrumentation.ts', 'proxy.ts'];
+const sourceRoots = ['app', 'components', 'lib', 'db/schema', 'messages', 'public', 'next.config.mjs', 'postcss.config.mjs', 'scripts/postcss-dkfds.mjs', 'package-lock.json', 'instrumentation.ts', 'proxy.ts'];
 
 function fingerprint(): string {
   const hash = createHash('sha256');
