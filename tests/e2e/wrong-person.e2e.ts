@@ -1,5 +1,6 @@
 // Never link the wrong person, as people see it: look-alikes in the register go to MitID or a caseworker, MitID links
-// only at level substantial and never against the rules, and the case page lists the look-alikes. axe on every page.
+// only at level substantial and never against the rules, the case page lists the look-alikes, and open applications
+// sharing a CPR number are marked in the queue and on the case page. axe on every page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDemoPerson } from '@/lib/register/demo-persons';
@@ -98,5 +99,39 @@ describe('never linking the wrong person', () => {
     }
     await expectAccessible(page);
     await context.close();
+  });
+
+  it('marks two open applications for one CPR number, from two eIDs, in the queue and on the case page, in both languages', async () => {
+    const person = { givenNames: 'Grażyna', familyName: 'Brzęczyszczykiewicz', registerGivenNames: 'Grażyna', registerFamilyName: 'Brzęczyszczykiewicz', dateOfBirth: '1968-04-23', daysAgo: 0.5 };
+    const first = await insertWaitingCase(sql, { ...person, country: 'PL', email: `grazyna.${Date.now()}@example.com` });
+    const second = await insertWaitingCase(sql, { ...person, country: 'DE', email: `g.b.${Date.now()}@example.com`, cpr: first.cpr, inRegister: false });
+    const alone = await insertWaitingCase(sql, { ...person, givenNames: 'Jadwiga', registerGivenNames: 'Jadwiga', dateOfBirth: '1971-09-02', country: 'PL', email: `jadwiga.${Date.now()}@example.com` });
+    expect(first.personIdentifier).not.toBe(second.personIdentifier);
+
+    for (const [options, marker, warning] of [
+      [desktop, '2 open applications for this CPR number', '2 open applications for this CPR number. Only one of them can be the person who holds it.'],
+      [{ ...desktop, locale: 'da-DK' }, '2 åbne ansøgninger om dette CPR-nummer', '2 åbne ansøgninger om dette CPR-nummer. Kun én af dem kan være den person, der har det.'],
+    ] as const) {
+      const { context, page } = await newPage(browser, options);
+      await page.goto('/caseworker?q=brzeczyszczykiewicz');
+      await page.locator('input[type="email"]').fill('caseworker@demo.example');
+      await page.locator('input[type="password"]').fill('demo-password');
+      await page.locator('main form button[type="submit"]').click();
+      await page.waitForURL((url) => url.pathname === '/caseworker');
+      const row = (reference: string) => page.getByTestId('queue-table').locator('tbody tr', { hasText: reference });
+      for (const { reference } of [first, second]) expect(await row(reference).getByTestId('open-for-cpr').textContent()).toBe(marker);
+      expect(await row(alone.reference).count()).toBe(1);
+      expect(await row(alone.reference).getByTestId('open-for-cpr').count()).toBe(0);
+      expect(await page.getByTestId('queue-table').textContent()).not.toContain(first.cpr);
+      await expectAccessible(page);
+
+      // The case page says the same, with the warning.
+      await row(first.reference).getByRole('link', { name: first.reference }).click();
+      await page.waitForURL((url) => url.pathname === `/caseworker/cases/${first.id}`);
+      expect(await page.locator('main').textContent()).toContain(warning);
+      await context.close();
+    }
+    // Closed, they leave the queue of the walks that follow as they found it.
+    await sql`update applications set state = 'withdrawn' where id in ${sql([first.id, second.id, alone.id])}`;
   });
 });
