@@ -13,12 +13,31 @@ export async function runMigrations(url: string): Promise<void> {
   try {
     // An advisory lock keeps two instances starting at once from migrating twice.
     await sql`select pg_advisory_lock(727274)`;
-    await migrate(drizzle(sql), { migrationsFolder });
+    await migrate(drizzle(sql), { migrationsFolder }).catch((e: unknown) => {
+      throw refusal(e) ?? e;
+    });
     await backfillSearchNames(sql);
     await sql`select pg_advisory_unlock(727274)`;
   } finally {
     await sql.end({ timeout: 5 });
   }
+}
+
+/** A migration that refused to run on this database's data (RAISE EXCEPTION in its SQL): nothing was changed. */
+export class MigrationRefused extends Error {
+  override name = 'MigrationRefused';
+}
+
+/**
+ * The refusal a migration raised, as its own message and hint, instead of drizzle's "Failed query:" with the whole
+ * statement; undefined for any other failure.
+ */
+function refusal(error: unknown): MigrationRefused | undefined {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const pg = e as { code?: string; message?: string; hint?: string };
+    if (pg.code === 'P0001' && pg.message) return new MigrationRefused(pg.hint ? `${pg.message}\n${pg.hint}` : pg.message);
+  }
+  return undefined;
 }
 
 /**

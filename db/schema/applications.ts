@@ -69,6 +69,9 @@ export const applications = pgTable(
     index('applications_search_name_missing').on(t.id).where(sql`${t.searchName} is null`),
     index().on(t.cprIndex),
     index().on(t.cprIndexPrev),
+    // The queue marks open applications that share a CPR number with another open one: a look-up per row of a page.
+    index('applications_open_by_cpr_index').on(t.cprIndex).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),
+    index('applications_open_by_cpr_index_prev').on(t.cprIndexPrev).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),
     index().on(t.personIdentifier),
     // One open application per eID identity: a second one could only end in a contradictory decision.
     uniqueIndex('applications_one_open_per_identifier').on(t.personIdentifier).where(sql`${t.state} in ('submitted', 'in_review', 'awaiting_applicant')`),

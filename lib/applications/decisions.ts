@@ -11,6 +11,7 @@ import { connectionPageUrl } from '@/lib/linking/links';
 import { conflict } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { getRegister, type CprRegister } from '@/lib/register';
+import { holdsSameCprAs } from '@/lib/security/cpr-index';
 import { cprIndexColumns, decrypt, encrypt, sameCprIndex } from '@/lib/security/crypto';
 import { openStates, transitions } from './states';
 
@@ -85,17 +86,20 @@ function isUniqueViolation(e: unknown): boolean {
 }
 
 /**
- * Approves: links the application's eID identity to its CPR number (method manual) and tells the applicant.
- * Refused when the eID identifier is already linked to another CPR number, or the register has no living person.
+ * Other open applications for the same CPR number: one of them may be the real holder, so approving needs a look.
+ * Both blind-index columns are asked, so a key rotation under way hides none of them.
  */
-/** Other open applications for the same CPR number: one of them may be the real holder, so approving needs a look. */
-async function otherOpenForCpr(tx: Parameters<Parameters<Db['transaction']>[0]>[0], current: { id: string; cprIndex: string }) {
+async function otherOpenForCpr(tx: Parameters<Parameters<Db['transaction']>[0]>[0], current: { id: string; cprIndex: string; cprIndexPrev: string | null }) {
   return tx
     .select({ reference: applications.reference })
     .from(applications)
-    .where(and(eq(applications.cprIndex, current.cprIndex), ne(applications.id, current.id), inArray(applications.state, [...openStates])));
+    .where(and(holdsSameCprAs(applications, current), ne(applications.id, current.id), inArray(applications.state, [...openStates])));
 }
 
+/**
+ * Approves: links the application's eID identity to its CPR number (method manual) and tells the applicant.
+ * Refused when the eID identifier is already linked to another CPR number, or the register has no living person.
+ */
 export async function approveApplication(db: Db, input: CaseInput & { register?: CprRegister; confirmedOthers?: boolean }): Promise<{ linkId: string; version: number }> {
   const result = await db.transaction(async (tx) => {
     const current = await loadCase(tx, input.applicationId);

@@ -1,7 +1,7 @@
 // One open application per eID identity (the partial unique index applications_one_open_per_identifier): finding
 // the open one for a returning applicant, and sending its status link again to the email on the application.
 import { and, eq, inArray } from 'drizzle-orm';
-import { applications } from '@/db/schema';
+import { applications, statusLinks } from '@/db/schema';
 import { recordEvent } from '@/lib/audit';
 import type { Db, DbOrTx } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
@@ -32,7 +32,7 @@ export function isOpenApplicationConflict(error: unknown): boolean {
 
 /**
  * A fresh status link by email to the address on the open application (only hashes are stored, so the old link
- * stops working). The version is left alone: a caseworker deciding the case at this moment must not be refused.
+ * and any a reminder added stop working). The version is left alone: a caseworker deciding the case at this moment must not be refused.
  */
 export async function resendStatusLink(db: Db, personIdentifier: string): Promise<{ reference: string } | null> {
   const open = await findOpenApplication(db, personIdentifier);
@@ -46,6 +46,8 @@ export async function resendStatusLink(db: Db, personIdentifier: string): Promis
       .where(and(eq(applications.id, open.id), inArray(applications.state, [...openStates])))
       .returning({ id: applications.id });
     if (!row) return null;
+    // Links added by reminders end too: the page promises that links in earlier emails stop working.
+    await tx.delete(statusLinks).where(eq(statusLinks.applicationId, open.id));
     await recordEvent(tx, { applicationId: open.id, actor: { type: 'applicant', id: personIdentifier }, type: 'status_link_resent', data: {} });
     await enqueueEmail(tx, { to: open.email, template: 'status-link', locale: open.locale, data: { reference: open.reference, statusUrl: statusLink(token) } });
     return { reference: open.reference };

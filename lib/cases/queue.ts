@@ -22,6 +22,8 @@ export type QueueRow = {
   lastActivityAt: Date;
   assignedTo: string | null;
   assigneeName: string | null;
+  /** Other open applications for the same CPR number (0 for a closed row): only one of them can be its holder. */
+  otherOpenForCpr: number;
   age: Age;
 };
 
@@ -102,6 +104,13 @@ export async function listQueue(
       lastActivityAt: applications.lastActivityAt,
       assignedTo: applications.assignedTo,
       assigneeName: sql<string | null>`coalesce(${users.name}, ${users.email})`,
+      // A correlated count for the page's rows only, each one look-up in the partial open-by-CPR indexes; both
+      // blind-index columns, so rows indexed under the old and the new INDEX_KEY still meet during a key rotation.
+      otherOpenForCpr: sql<number>`case when ${applications.state} in ('submitted', 'in_review', 'awaiting_applicant') then (
+        select count(*)::int from applications other
+        where other.state in ('submitted', 'in_review', 'awaiting_applicant') and other.id <> ${applications.id}
+          and (other.cpr_index in (${applications.cprIndex}, ${applications.cprIndexPrev}) or other.cpr_index_prev in (${applications.cprIndex}, ${applications.cprIndexPrev}))
+      ) else 0 end`,
       // Full microsecond precision for the cursor: a JavaScript Date would round it and repeat or skip rows.
       cursorAt: sql<string>`${sortColumn}::text`,
     })

@@ -24,6 +24,7 @@ try {
   const staffIds = staff.map((s) => s.id);
   const t0 = Date.now();
   // About 6 % open (3 % waiting, 2 % in review, 1 % awaiting the applicant), the rest decided or closed, over three years.
+  // Every 50th application carries the CPR number of the one before it (a second claimant), for the queue's marker.
   await sql`
     insert into applications (reference, state, version, country, document_type, given_names, family_name, date_of_birth,
       nationality, document_number, document_expiry, cpr_enc, cpr_index, email, locale, status_token_hash, person_identifier,
@@ -32,7 +33,7 @@ try {
       st, 2, c, case when r2 < 0.6 then 'passport' else 'id_card' end,
       (array['Lukas','Mia','Elsa','Oskar','Jakub','Zuzanna','Daan','Emma','Léa','Hugo','Pablo','Carmen','Giulia','Luca','Inês','Andrei'])[1 + (i % 16)],
       (array['Schneider','Fischer','Johansson','Karlsson','Kowalczyk','Wójcik','Bakker','Visser','Dubois','Moreau','Martínez García','Sánchez','Esposito','Bianchi','Ferreira','Popescu','Kazlauskienė','Sigurðardóttir','O''Brien','Papadopoulou','Dvořák','Kovács','Huber','Mäkinen'])[1 + ((i / 16)::int % 24)] || case when i % 7 = 0 then '' else ' ' || (i % 997)::text end,
-      date '1950-01-01' + (i % 20000), c, 'X' || i, date '2030-06-30', md5(i::text), md5('cpr' || i), 'a' || i || '@example.com', 'en',
+      date '1950-01-01' + (i % 20000), c, 'X' || i, date '2030-06-30', md5(i::text), md5('cpr' || (i - (i % 50 = 0)::int)), 'a' || i || '@example.com', 'en',
       md5('tok' || i), c || '/DK/' || i,
       case when st = 'in_review' then (${sql.array(staffIds)}::text[])[1 + (i % ${staffIds.length})] end,
       case when st = 'in_review' then sub + interval '1 hour' end,

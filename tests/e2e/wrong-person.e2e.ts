@@ -1,5 +1,6 @@
 // Never link the wrong person, as people see it: look-alikes in the register go to MitID or a caseworker, MitID links
-// only at level substantial and never against the rules, and the case page lists the look-alikes. axe on every page.
+// only at level substantial and never against the rules, the case page lists the look-alikes, and open applications
+// sharing a CPR number are marked in the queue and on the case page. axe on every page.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findDemoPerson } from '@/lib/register/demo-persons';
@@ -98,5 +99,61 @@ describe('never linking the wrong person', () => {
     }
     await expectAccessible(page);
     await context.close();
+  });
+
+  it('marks two open applications for one CPR number, from two eIDs, in the queue and on the case page, in both languages, and approves one only after a look at the other', async () => {
+    const person = { givenNames: 'Grażyna', familyName: 'Brzęczyszczykiewicz', registerGivenNames: 'Grażyna', registerFamilyName: 'Brzęczyszczykiewicz', dateOfBirth: '1968-04-23', daysAgo: 0.5 };
+    const first = await insertWaitingCase(sql, { ...person, country: 'PL', email: `grazyna.${Date.now()}@example.com` });
+    const second = await insertWaitingCase(sql, { ...person, country: 'DE', email: `g.b.${Date.now()}@example.com`, cpr: first.cpr, inRegister: false });
+    const alone = await insertWaitingCase(sql, { ...person, givenNames: 'Jadwiga', registerGivenNames: 'Jadwiga', dateOfBirth: '1971-09-02', country: 'PL', email: `jadwiga.${Date.now()}@example.com` });
+    expect(first.personIdentifier).not.toBe(second.personIdentifier);
+
+    for (const [options, marker, warning] of [
+      [{ ...desktop, locale: 'da-DK' }, '2 åbne ansøgninger om dette CPR-nummer', '2 åbne ansøgninger om dette CPR-nummer. Kun én af dem kan være den person, der har det.'],
+      [desktop, '2 open applications for this CPR number', '2 open applications for this CPR number. Only one of them can be the person who holds it.'],
+    ] as const) {
+      const { context, page } = await newPage(browser, options);
+      await page.goto('/caseworker?q=brzeczyszczykiewicz');
+      await page.locator('input[type="email"]').fill('caseworker@demo.example');
+      await page.locator('input[type="password"]').fill('demo-password');
+      await page.locator('main form button[type="submit"]').click();
+      await page.waitForURL((url) => url.pathname === '/caseworker');
+      const row = (reference: string) => page.getByTestId('queue-table').locator('tbody tr', { hasText: reference });
+      for (const { reference } of [first, second]) expect(await row(reference).getByTestId('open-for-cpr').textContent()).toBe(marker);
+      expect(await row(alone.reference).count()).toBe(1);
+      expect(await row(alone.reference).getByTestId('open-for-cpr').count()).toBe(0);
+      expect(await page.getByTestId('queue-table').textContent()).not.toContain(first.cpr);
+      await expectAccessible(page);
+
+      // The case page says the same, with the warning.
+      await row(first.reference).getByRole('link', { name: first.reference }).click();
+      await page.waitForURL((url) => url.pathname === `/caseworker/cases/${first.id}`);
+      expect(await page.locator('main').textContent()).toContain(warning);
+      if (options === desktop) {
+        // Approving one needs the caseworker to say they looked at the other; the history keeps which one.
+        await page.waitForLoadState('networkidle');
+        await page.getByRole('button', { name: 'Take this case' }).click();
+        await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('In review');
+        const approve = page.getByRole('dialog', { name: 'Link this eID to this CPR number?' });
+        await page.getByRole('button', { name: 'Approve…' }).click();
+        await approve.getByRole('button', { name: 'Approve and link' }).click();
+        await page.getByTestId('action-failure').waitFor();
+        expect(await page.getByTestId('action-failure').textContent()).toContain('Another application for this CPR number is open. Look at it, then confirm that you have before approving.');
+        expect(await page.getByTestId('case-state').textContent()).toBe('In review');
+        await expectAccessible(page);
+        await page.getByLabel('I have looked at the other open application for this CPR number').check();
+        await page.getByRole('button', { name: 'Approve…' }).click();
+        await approve.getByRole('button', { name: 'Approve and link' }).click();
+        await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Approved');
+        expect(await page.getByTestId('history').textContent()).toContain(`Looked first at the other open application for this CPR number: ${second.reference}.`);
+        await expectAccessible(page);
+        // Approved, it is no longer a second claimant: the other one stands alone in the queue.
+        await page.goto('/caseworker?q=brzeczyszczykiewicz');
+        expect(await row(second.reference).getByTestId('open-for-cpr').count()).toBe(0);
+      }
+      await context.close();
+    }
+    // Closed, they leave the queue of the walks that follow as they found it.
+    await sql`update applications set state = 'withdrawn' where id in ${sql([second.id, alone.id])}`;
   });
 });

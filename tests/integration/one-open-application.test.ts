@@ -1,17 +1,20 @@
+// One open application per eID identity, through the application routes: a second submission is refused (and the
+// database refuses it too), and the open application's status link is sent again, fresh, to the email on it.
 import { and, eq } from 'drizzle-orm';
 import { NextRequest } from 'next/server';
 import { describe, expect, it } from 'vitest';
 import { POST as submitRoute } from '@/app/api/v1/applications/route';
 import { POST as resendRoute } from '@/app/api/v1/applications/status-link/route';
-import { applicationEvents, applications, eidIdentities, emailOutbox } from '@/db/schema';
+import { applicationEvents, applications, eidIdentities, emailOutbox, statusLinks } from '@/db/schema';
 import { findByStatusToken } from '@/lib/applications/status-token';
 import { withdrawApplication } from '@/lib/applications/withdraw';
 import { getDb } from '@/lib/db';
 import { createJourney, JOURNEY_COOKIE, signJourneyId } from '@/lib/journey';
-import { BASE, jsonRequest, uploadPhoto, validValues } from './support/applicant';
+import { randomToken, sha256 } from '@/lib/security/crypto';
+import { APPLICANT_CPR, BASE, jsonRequest, uploadPhoto, validValues } from './support/applicant';
 import { submittedApplication } from './support/cases';
 import { createApplication } from './support/fixtures';
-import { latestStatusToken } from './support/mail';
+import { emailsAbout, latestStatusToken } from './support/mail';
 
 const db = () => getDb();
 const ctx = undefined as never;
@@ -62,19 +65,35 @@ describe('one open application per eID identity', () => {
 });
 
 describe('sending the status link again', () => {
-  it('emails a fresh link to the address on the application; the old link stops working', async () => {
+  it('emails a fresh link to the address on the application; the old links stop working', async () => {
     const first = await submittedApplication();
+    // A reminder's further link, beside the one from the receipt.
+    const reminderToken = randomToken();
+    await db().insert(statusLinks).values({ applicationId: first.applicationId, tokenHash: sha256(reminderToken) });
+    expect(await findByStatusToken(db(), reminderToken)).toEqual({ ok: true, applicationId: first.applicationId });
     const later = await laterLogin(first.eidIdentityId!);
     const res = await resend(later.cookie);
     expect(res.status).toBe(303);
     expect(new URL(res.headers.get('location')!).pathname + new URL(res.headers.get('location')!).search).toBe('/apply?link=sent');
     const [email] = await db().select().from(emailOutbox).where(and(eq(emailOutbox.template, 'status-link'), eq(emailOutbox.toAddress, 'erika@example.com'))).orderBy(emailOutbox.createdAt);
     expect(email).toBeTruthy();
+    // What the person reads: the reference and a fresh link, never the CPR number.
+    const [received] = (await emailsAbout(first.reference)).filter((m) => m.template === 'status-link');
+    expect(received!.subject).toBe(`A new link to your application ${first.reference}`);
+    expect(received!.to).toBe('erika@example.com');
+    for (const part of [received!.subject, received!.text, received!.html]) {
+      expect(part).not.toContain(APPLICANT_CPR);
+      expect(part).not.toContain(APPLICANT_CPR.replace('-', ''));
+    }
     const fresh = await latestStatusToken(first.reference);
+    expect(received!.text).toContain(`/status#${fresh}`);
     expect(fresh).not.toBe(first.token);
     expect(await findByStatusToken(db(), fresh)).toEqual({ ok: true, applicationId: first.applicationId });
     expect(await findByStatusToken(db(), first.token)).toEqual({ ok: false, reason: 'invalid' });
+    expect(await findByStatusToken(db(), reminderToken)).toEqual({ ok: false, reason: 'invalid' });
     expect(await db().$count(applicationEvents, and(eq(applicationEvents.applicationId, first.applicationId), eq(applicationEvents.type, 'status_link_resent')))).toBe(1);
+    // Still the one application for this eID.
+    expect(await db().$count(applications, eq(applications.personIdentifier, later.personIdentifier))).toBe(1);
   });
 
   it('sends it at most three times an hour, then says so', async () => {

@@ -19,14 +19,14 @@ export function useAppDatabase(dataDir: string, baseURL: string): void {
  * An applicant who logged in with an eID and failed the automatic match, as the automatic journey leaves them:
  * a journey with the eID identity, what they typed (CPR, email) and the match reasons. Returns the cookie value.
  */
-export async function eidJourney(person: { givenNames: string; familyName: string; dateOfBirth: string; country: string; cpr: string; email: string }): Promise<{ name: string; value: string }> {
+export async function eidJourney(person: { givenNames: string; familyName: string; dateOfBirth: string; country: string; cpr: string; email: string; personIdentifier?: string }): Promise<{ name: string; value: string }> {
   const { getDb } = await import('../../../lib/db');
   const { createJourney, updateJourney, signJourneyId, JOURNEY_COOKIE } = await import('../../../lib/journey');
   const { encryptJson } = await import('../../../lib/security/crypto');
   const db = getDb();
   const [identity] = await db
     .insert(eidIdentities)
-    .values({ personIdentifier: `${person.country}/DK/E2E${Date.now()}${Math.random().toString(36).slice(2, 6)}`, country: person.country, givenNames: person.givenNames, familyName: person.familyName, dateOfBirth: person.dateOfBirth, levelOfAssurance: 'substantial', issuer: 'e2e' })
+    .values({ personIdentifier: person.personIdentifier ?? `${person.country}/DK/E2E${Date.now()}${Math.random().toString(36).slice(2, 6)}`, country: person.country, givenNames: person.givenNames, familyName: person.familyName, dateOfBirth: person.dateOfBirth, levelOfAssurance: 'substantial', issuer: 'e2e' })
     .returning({ id: eidIdentities.id });
   const journey = await createJourney(db, { eidIdentityId: identity!.id, country: person.country });
   await updateJourney(db, journey.id, { typedEnc: encryptJson({ cpr: person.cpr, email: person.email }), state: { matchReasons: ['name_fuzzy_family'] } });
@@ -39,7 +39,7 @@ export async function closeAppDatabase(): Promise<void> {
 }
 
 /** Submits an application over HTTP as the form does (upload, then submit) and returns its reference and status link. */
-export async function submittedOverHttp(baseURL: string, cookie: { name: string; value: string }, photo: Buffer): Promise<{ reference: string; link: string; applicationId: string }> {
+export async function submittedOverHttp(baseURL: string, cookie: { name: string; value: string }, photo: Buffer, email = 'erika.status@example.com'): Promise<{ reference: string; link: string; applicationId: string }> {
   const headers = { cookie: `${cookie.name}=${cookie.value}` };
   const form = new FormData();
   form.append('kind', 'passport_photo');
@@ -50,7 +50,7 @@ export async function submittedOverHttp(baseURL: string, cookie: { name: string;
   const values = {
     country: 'DE', documentType: 'passport', givenNames: 'Erika', familyName: 'Mustermann', dateOfBirth: { day: '15', month: '3', year: '1985' },
     nationality: 'DE', documentNumber: 'C01X00T47', documentExpiry: { day: '30', month: '6', year: String(new Date().getUTCFullYear() + 4) },
-    cpr: '150385-1234', email: 'erika.status@example.com', emailConfirm: 'erika.status@example.com', phone: '', photos: { passport_photo: id }, consent: true,
+    cpr: '150385-1234', email, emailConfirm: email, phone: '', photos: { passport_photo: id }, consent: true,
   };
   const res = await fetch(`${baseURL}/api/v1/applications`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify({ idempotencyKey: crypto.randomUUID(), values }) });
   if (res.status !== 201) throw new Error(`submit: ${res.status} ${await res.text()}`);

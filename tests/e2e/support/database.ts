@@ -26,14 +26,15 @@ function cprFor(dateOfBirth: string): string {
 
 /**
  * A waiting application (with its eID identity and a passport photo) whose CPR number is in the register (unless
- * `inRegister` is false), submitted `daysAgo` days ago so that it is the oldest in the queue.
+ * `inRegister` is false), submitted `daysAgo` days ago so that it is the oldest in the queue. A given `cpr` makes a second
+ * claimant of a CPR number already used (pass `inRegister: false` then: the register holds each number once).
  */
 export async function insertWaitingCase(
   sql: Sql,
-  p: { givenNames: string; familyName: string; registerGivenNames: string; registerFamilyName: string; dateOfBirth: string; country: string; email: string; daysAgo: number; inRegister?: boolean },
+  p: { givenNames: string; familyName: string; registerGivenNames: string; registerFamilyName: string; dateOfBirth: string; country: string; email: string; daysAgo: number; inRegister?: boolean; cpr?: string },
 ) {
   const { DATA_KEY, INDEX_KEY } = keys();
-  const cpr = cprFor(p.dateOfBirth);
+  const cpr = p.cpr ?? cprFor(p.dateOfBirth);
   const cprIndex = blindIndex(cpr, INDEX_KEY);
   const personIdentifier = `${p.country}/DK/${Date.now()}${Math.floor(Math.random() * 1000)}`;
   const submittedAt = new Date(Date.now() - p.daysAgo * 86_400_000);

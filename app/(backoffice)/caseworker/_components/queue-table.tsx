@@ -31,6 +31,11 @@ export async function QueueTable({ rows, locale, targetDays, staffId, format }: 
               </td>
               <td>
                 {r.givenNames} {r.familyName}
+                {r.otherOpenForCpr > 0 ? (
+                  <span className="queue-shared-cpr" data-testid="open-for-cpr">
+                    <span className="badge badge-warning">{t('queue.openForCpr', { count: r.otherOpenForCpr + 1 })}</span>
+                  </span>
+                ) : null}
               </td>
               <td>{countryName(r.country, locale)}</td>
               <td>{t(`documentTypes.${r.documentType}`)}</td>

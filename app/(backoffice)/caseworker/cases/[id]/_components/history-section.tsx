@@ -34,6 +34,9 @@ export async function HistorySection({ history }: { history: CaseView['history']
           <li key={e.id}>
             <time dateTime={e.createdAt.toISOString()}>{format.dateTime(e.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}</time>{' '}
             <span>{sentence(e)}</span>
+            {e.type === 'approved' && Array.isArray(e.data.confirmedOthers) && e.data.confirmedOthers.length ? (
+              <span> {t('history.confirmedOthers', { count: e.data.confirmedOthers.length, references: e.data.confirmedOthers.join(', ') })}</span>
+            ) : null}
             {e.data.override ? <span className="badge badge-warning">{t('history.override')}</span> : null}
           </li>
         ))}

@@ -1,0 +1,2 @@
+CREATE INDEX "applications_open_by_cpr_index" ON "applications" USING btree ("cpr_index") WHERE "applications"."state" in ('submitted', 'in_review', 'awaiting_applicant');--> statement-breakpoint
+CREATE INDEX "applications_open_by_cpr_index_prev" ON "applications" USING btree ("cpr_index_prev") WHERE "applications"."state" in ('submitted', 'in_review', 'awaiting_applicant');
