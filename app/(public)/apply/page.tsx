@@ -15,12 +15,12 @@ import { ApplyForm } from './_components/apply-form';
 import { NeedsEid } from './_components/needs-eid';
 import { OpenApplication } from './_components/open-application';
 import { Receipt } from './_components/receipt';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('apply');
-  return { title: t('pageTitle') };
+  return titledBy('apply.pageTitle');
 }
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
