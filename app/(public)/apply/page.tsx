@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { hasEidLogin } from '@/lib/applications/access';
 import { findOpenApplication } from '@/lib/applications/open-application';
 import { formStart } from '@/lib/applications/prefill';

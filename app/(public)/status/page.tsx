@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getApplicantStatus } from '@/lib/applications/status';
 import { findByStatusToken, STATUS_COOKIE } from '@/lib/applications/status-token';
 import { getDb } from '@/lib/db';
