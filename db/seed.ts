@@ -174,6 +174,8 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
       attempts.push({ ...base, method: 'mitid', outcome: 'match', reasons: [], createdAt: later(5) });
       links.push({ personIdentifier: pid, country, eidIdentityId: id, cprEnc: encrypt(cpr), ...cprIndexColumns(cpr), method: 'mitid', createdAt: later(5) });
     } else if (roll < 0.7) {
+      // Refused for its birth date: the eID gives a date one day off the CPR number's, as the reason says.
+      identities.at(-1)!.dateOfBirth = shiftDay(dob);
       attempts.push({ ...base, method: 'auto', outcome: 'no_match', reasons: ['birth_date_differs'], createdAt: later(3) });
     } else {
       const scenario = pick<Scenario>(['name_fuzzy_family', 'name_token_order', 'birth_date_differs', 'not_found', 'first_given_name_differs']);

@@ -1,9 +1,10 @@
 // What new applicants on 360 and 320 px phones ran into, each as they see it now: Back and Forward through the form,
 // errors that name their field, focus after a photo upload, a title per step, a reload straight after typing, the
-// numeric keyboard for the CPR number, no hydration error, and the Danish wording and layout of the first steps.
+// numeric keyboard for the CPR number, no hydration error, AVIF told apart from HEIC, and the Danish wording and
+// layout of the first steps.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { documentPhoto } from '../support/test-images';
+import { avifLikeFile, avifPhoto, documentPhoto, heicLikeFile } from '../support/test-images';
 import { choosePhoto, continueTo, erika, fillDocumentDetails, heading, uploadedThumbnail } from './support/apply';
 import { closeAppDatabase, eidJourney, useAppDatabase } from './support/app-data';
 import { baseURL, expectAccessible, launch, narrow, newPage } from './support/browser';
@@ -196,6 +197,43 @@ describe('the manual form on a 360 px phone', () => {
     await context.close();
   });
 
+  it('tells an AVIF image apart from an iPhone HEIC photo, in English and Danish, and takes an AVIF the browser can draw', async () => {
+    const { context, page } = await applicant();
+    await page.getByLabel('Passport').check();
+    await continueTo(page, 'Your details as on the document');
+    await fillDocumentDetails(page);
+    await continueTo(page, 'Photos of your document');
+    const error = page.getByTestId('upload-error-passport_photo');
+    const shown = () => (error.count().then((n) => (n ? error.textContent() : null)));
+    /** Chooses the file and waits for the refusal that replaces the message shown before. */
+    const refusal = async (file: { name: string; mimeType: string; buffer: Buffer }, button: string) => {
+      const before = await shown();
+      await choosePhoto(page, 'passport_photo', file, button);
+      const fresh = async () => {
+        const text = await shown();
+        return text !== null && text !== before ? text : null;
+      };
+      await expect.poll(fresh, { timeout: 15_000 }).not.toBeNull();
+      return fresh();
+    };
+    const avif = { name: 'PXL_0001.avif', mimeType: 'image/avif', buffer: avifLikeFile() };
+    const heic = { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: heicLikeFile() };
+    expect(await refusal(avif, 'Choose file')).toBe('We cannot read AVIF images. Choose a JPEG, PNG or WebP photo, or take the photo again with the camera.');
+    expect(await refusal(heic, 'Choose file')).toBe('We cannot read HEIC photos. Take the photo again or choose a JPEG.');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Dansk' }).click();
+    await expect.poll(() => heading(page)).toBe('Fotos af dit dokument');
+    expect(await refusal(avif, 'Vælg fil')).toBe('Vi kan ikke læse AVIF-billeder. Vælg et foto i JPEG, PNG eller WebP, eller tag fotoet igen med kameraet.');
+    expect(await refusal(heic, 'Vælg fil')).toBe('Vi kan ikke læse HEIC-fotos. Tag fotoet igen, eller vælg en JPEG.');
+
+    // Chromium draws AVIF, so the form turns a real one into a JPEG before sending it: it is simply uploaded.
+    await choosePhoto(page, 'passport_photo', { name: 'PXL_0002.avif', mimeType: 'image/avif', buffer: await avifPhoto() }, 'Vælg fil');
+    await uploadedThumbnail(page, 'passport_photo');
+    expect(await error.count()).toBe(0);
+    await context.close();
+  });
+
   it('opens the numeric keyboard for the CPR number', async () => {
     const { context, page } = await applicant();
     await page.getByLabel('Passport').check();
@@ -222,6 +260,23 @@ describe('the first steps in Danish at 320 px', () => {
     const button = await page.getByRole('button', { name: 'Tilknyt mit eID' }).boundingBox();
     const email = await page.getByLabel('E-mailadresse').boundingBox();
     expect(button!.y - (email!.y + email!.height)).toBeGreaterThanOrEqual(16);
+    await expectAccessible(page);
+    await context.close();
+  });
+
+  it('offers MitID beside the manual application after the attempt limit, in Danish', async () => {
+    const { context, page } = await newPage(browser, narrow);
+    await context.addCookies([
+      { name: 'locale', value: 'da', url: baseURL() },
+      { ...(await eidJourney(erika, { autoOutcome: 'limited' })), url: baseURL() },
+    ]);
+    await page.goto('/connect');
+    await page.waitForURL('**/connect/limit');
+    expect(await heading(page)).toBe('Du har brugt alle dine forsøg');
+    expect(await page.getByRole('heading', { name: 'Tilknyt med MitID' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Fortsæt til match med MitID' }).isVisible()).toBe(true);
+    expect(await page.getByRole('link', { name: 'Ansøg med dit pas eller ID-kort' }).getAttribute('href')).toBe('/apply');
+    expect(await page.title()).toBe('Du har brugt alle dine forsøg – Identity Matching');
     await expectAccessible(page);
     await context.close();
   });

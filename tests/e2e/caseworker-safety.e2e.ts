@@ -1,3 +1,7 @@
+// What new staff at 1440 and 1024 px ran into, each as they see it now, in English and Danish: accent-free search,
+// whole words in the queue, no header bullets, ? for the shortcuts on the queue and the case page, an approval that
+// asks first and is not offered without a register record, comparison badges and seeded cases that tell the truth,
+// the decision in view beside the documents, full-screen controls, the caseworkers table and even time bins.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { closeAppDatabase, useAppDatabase } from './support/app-data';
@@ -219,5 +223,136 @@ describe('the caseworker’s safety rails and layout', () => {
       await expectAccessible(page);
       await context.close();
     }
+  });
+
+  it('finds the seeded accented names typed without accents, in English and Danish', async () => {
+    const searches = [
+      ['dvorak', 'Dvořák'],
+      ['Tomas', 'Tomáš'],
+      ['Sigurdardottir', 'Sigurðardóttir'],
+      ['lea', 'Léa'],
+    ] as const;
+    for (const [options, heading] of [[wide, 'Applications'], [{ ...wide, locale: 'da-DK' }, 'Ansøgninger']] as const) {
+      const { context, page } = await newPage(browser, options);
+      await signIn(page, 'caseworker@demo.example', '/caseworker?state=all');
+      expect(await page.locator('h1').textContent()).toBe(heading);
+      for (const [typed, name] of searches) {
+        await page.locator('#filter-q').fill(typed);
+        await page.locator('#filter-q').press('Enter');
+        await page.waitForURL((url) => url.searchParams.get('q') === typed);
+        const names = await page.getByTestId('queue-table').locator('tbody tr').evaluateAll((rows) => rows.map((r) => r.textContent ?? ''));
+        expect(names.length, typed).toBeGreaterThan(0);
+        for (const row of names) expect(row, typed).toContain(name);
+      }
+      await expectAccessible(page);
+      await context.close();
+    }
+  });
+
+  it('opens the shortcut list with ? on the queue and on the case page, which says so, in English and Danish', async () => {
+    const [seeded] = await sql<{ id: string }[]>`select id from applications where state = 'submitted' order by submitted_at limit 1`;
+    for (const [options, name, hint, queueEntry, caseEntry] of [
+      [wide, 'Keyboard shortcuts', 'Press ? at any time to see them.', 'Go to the search field', 'Go to Approve'],
+      [{ ...laptop, locale: 'da-DK' }, 'Tastaturgenveje', 'Tryk på ? når som helst for at se dem.', 'Gå til søgefeltet', 'Gå til Godkend'],
+    ] as const) {
+      const { context, page } = await newPage(browser, options);
+      await signIn(page, 'caseworker@demo.example', '/caseworker');
+      for (const [path, entry] of [['/caseworker', queueEntry], [`/caseworker/cases/${seeded!.id}`, caseEntry]] as const) {
+        if (new URL(page.url()).pathname !== path) await page.goto(path);
+        await page.waitForLoadState('networkidle');
+        const pointer = page.getByTestId('shortcuts-hint');
+        expect(await pointer.textContent(), path).toContain(hint);
+        // The pointer is near the top of the page, not in a box at the bottom.
+        expect(await inViewport(page, '[data-testid="shortcuts-hint"]'), path).toBe(true);
+        const dialog = page.getByRole('dialog', { name });
+        expect(await dialog.isVisible()).toBe(false);
+        await page.locator('h1').click();
+        await page.keyboard.press('?');
+        await dialog.waitFor();
+        expect(await dialog.textContent(), path).toContain(entry);
+        await expectAccessible(page);
+        await page.keyboard.press('Escape');
+        await dialog.waitFor({ state: 'hidden' });
+        // Typing ? into a text field types it; it does not open the list.
+        if (path === '/caseworker') {
+          await page.locator('#filter-q').fill('');
+          await page.locator('#filter-q').press('?');
+          expect(await page.locator('#filter-q').inputValue()).toBe('?');
+          expect(await dialog.isVisible()).toBe(false);
+        }
+      }
+      await context.close();
+    }
+  });
+
+  it('says "The dates of birth differ" on a seeded case only where the dates differ, in English and Danish', async () => {
+    const seeded = (reason: string) => sql<{ id: string }[]>`select a.id from applications a join eid_identities e on e.id = a.eid_identity_id
+      where e.issuer = 'demo-eid' and a.match_reasons ->> 0 = ${reason} order by a.reference limit 2`;
+    const [differ, tokenOrder, fuzzy] = await Promise.all([seeded('birth_date_differs'), seeded('name_token_order'), seeded('name_fuzzy_family')]);
+    expect(differ.length).toBeGreaterThan(0);
+    const agree = [...tokenOrder, ...fuzzy];
+    expect(agree.length).toBeGreaterThan(0);
+    for (const [options, message, differs, agrees] of [
+      [wide, 'The dates of birth differ.', 'Differs', 'Agrees'],
+      [{ ...laptop, locale: 'da-DK' }, 'Fødselsdatoerne er forskellige.', 'Afviger', 'Stemmer'],
+    ] as const) {
+      const { context, page } = await newPage(browser, options);
+      await signIn(page, 'supervisor@demo.example', '/caseworker');
+      for (const [cases, datesDiffer] of [[differ, true], [agree, false]] as const) {
+        for (const { id } of cases) {
+          await page.goto(`/caseworker/cases/${id}`);
+          const row = page.getByTestId('comparison').locator('tr[data-field="dateOfBirth"]');
+          const date = async (source: string) => (await row.locator(`td[data-source="${source}"] > span`).first().textContent())!.trim();
+          const [applicant, register, eid] = [await date('applicant'), (await row.locator('td[data-source="register"]').textContent())!.trim(), await date('eid')];
+          expect(register, id).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          const reasons = await page.getByTestId('match-reasons').textContent();
+          const badges = await row.locator('[data-mark]').allTextContents();
+          if (datesDiffer) {
+            expect(reasons, id).toContain(message);
+            expect(applicant, id).not.toBe(register);
+            expect(eid, id).not.toBe(register);
+            expect(badges, id).toEqual([differs, differs]);
+          } else {
+            expect(reasons, id).not.toContain(message);
+            expect([applicant, eid], id).toEqual([register, register]);
+            expect(badges, id).toEqual([agrees, agrees]);
+          }
+        }
+      }
+      await expectAccessible(page);
+      await context.close();
+    }
+  });
+
+  it('asks before approving in Danish too, with the eID identifier and the masked CPR number, the decision in view at 1024 px', async () => {
+    const fixture = await insertWaitingCase(sql, {
+      givenNames: 'Mette',
+      familyName: 'Ågesen',
+      registerGivenNames: 'Mette',
+      registerFamilyName: 'Ågesen',
+      dateOfBirth: '1975-05-05',
+      country: 'SE',
+      email: `mette.${Date.now()}@example.com`,
+      daysAgo: 1,
+    });
+    const { context, page } = await newPage(browser, { ...laptop, locale: 'da-DK' });
+    await signIn(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
+    await page.waitForLoadState('networkidle');
+    await page.getByRole('button', { name: 'Tag denne sag' }).click();
+    await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Under behandling');
+    // The decision stays in view beside the documents here too.
+    await page.evaluate(() => document.getElementById('documents-heading')!.scrollIntoView({ block: 'start' }));
+    expect(await inViewport(page, '#decision-heading')).toBe(true);
+    await page.getByRole('button', { name: 'Godkend …' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Tilknyt dette eID med dette CPR-nummer?' });
+    await confirm.waitFor();
+    expect(await confirm.getByTestId('approve-eid').textContent()).toBe(fixture.personIdentifier);
+    expect(await confirm.getByTestId('approve-cpr').textContent()).toBe(`${fixture.cpr.slice(0, 6)}-xxxx`);
+    expect(await confirm.textContent()).not.toContain(fixture.cpr.slice(6));
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Annuller' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('case-state').textContent()).toBe('Under behandling');
+    await context.close();
   });
 });

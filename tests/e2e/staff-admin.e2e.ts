@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { desktop, expectAccessible, launch, newPage } from './support/browser';
+import { baseURL, desktop, expectAccessible, launch, newPage } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -127,6 +127,25 @@ describe('staff administration', () => {
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('This is the last active administrator.');
     expect(await page.getByTestId('staff-details').textContent()).toContain('Active');
     await expectAccessible(page);
+    await context.close();
+  });
+
+  it('asks before deactivating in Danish too, naming the person, and "Annuller" leaves the account active', async () => {
+    const { context, page } = await newPage(browser, desktop);
+    await signIn(page, 'admin@demo.example', 'demo-password', '/admin/staff');
+    await page.waitForURL('**/admin/staff');
+    await context.addCookies([{ name: 'locale', value: 'da', url: baseURL() }]);
+    await page.reload();
+    await page.getByRole('link', { name: 'Kasper Caseworker' }).click();
+    await page.getByRole('button', { name: 'Deaktivér konto' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Deaktivér Kasper Caseworker?' });
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain('Kasper Caseworker (caseworker2@demo.example) logges af med det samme');
+    await expectAccessible(page);
+    await confirm.getByRole('button', { name: 'Annuller' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    await page.reload();
+    expect(await page.getByTestId('staff-details').textContent()).toContain('Aktiv');
     await context.close();
   });
 });

@@ -114,6 +114,16 @@ export function heicLikeFile(): Buffer {
   return Buffer.concat([ftyp, meta, Buffer.alloc(2048, 7)]);
 }
 
+/**
+ * The start of an AVIF file (ftyp brands avif, mif1, miaf) with undecodable content: what a browser that cannot draw
+ * AVIF sends on unchanged, so the server is the one to say what it is.
+ */
+export function avifLikeFile(): Buffer {
+  const ftyp = Buffer.concat([Buffer.from([0, 0, 0, 28]), Buffer.from('ftypavif', 'ascii'), Buffer.from([0, 0, 0, 0]), Buffer.from('avifmif1miaf', 'ascii')]);
+  const meta = Buffer.concat([Buffer.from([0, 0, 0, 16]), Buffer.from('meta', 'ascii'), Buffer.alloc(8)]);
+  return Buffer.concat([ftyp, meta, Buffer.alloc(2048, 7)]);
+}
+
 export const svgImage = () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="1800" height="1260"><rect width="100%" height="100%" fill="#eee"/><text x="90" y="180" font-size="72">PASSPORT</text></svg>');
 export const pdfDocument = () => Buffer.from('%PDF-1.7\n1 0 obj <</Type /Catalog /Pages 2 0 R>> endobj\n2 0 obj <</Type /Pages /Kids [] /Count 0>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
 export const textFile = () => Buffer.from('This is not a photo of a passport.\n');

@@ -10,12 +10,12 @@ import { QueueFilterForm } from './_components/queue-filter-form';
 import { QueueTable } from './_components/queue-table';
 import { StateCounts } from './_components/state-counts';
 import { TakeNextButton } from './_components/take-next-button';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata() {
-  const t = await getTranslations('caseworker.queue');
-  return { title: t('title') };
+  return titledBy('caseworker.queue.title');
 }
 
 export default async function QueuePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {

@@ -1,4 +1,7 @@
 import { getTranslations } from 'next-intl/server';
+import { titledBy } from '@/lib/i18n/page-title';
+
+export const generateMetadata = () => titledBy('staffAuth.noAccessHeading');
 
 export default async function NoAccessPage() {
   const t = await getTranslations('staffAuth');

@@ -5,8 +5,11 @@ import { signInWithSso } from '@/lib/auth/actions';
 import { safeCallback, staffHome } from '@/lib/auth/callback';
 import { env } from '@/lib/env';
 import { SignInForm } from './_components/sign-in-form';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
+
+export const generateMetadata = () => titledBy('staffAuth.heading');
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const [{ callbackUrl }, t, staff] = await Promise.all([searchParams, getTranslations('staffAuth'), currentStaff()]);

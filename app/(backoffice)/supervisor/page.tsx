@@ -9,11 +9,14 @@ import { buildTables } from '@/lib/stats/tables';
 import { BacklogSection, CaseworkersSection, CountriesSection, DecisionTimeSection, FunnelSection, ReasonsSection, VolumeSection } from './_components/dashboard-sections';
 import { RangeControls } from './_components/range-controls';
 import { SupervisorNav } from './_components/supervisor-nav';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export const generateMetadata = () => titledBy('supervisor.title');
 
 export default async function SupervisorDashboardPage({ searchParams }: { searchParams: SearchParams }) {
   await requireStaffPage('supervisor', '/supervisor');

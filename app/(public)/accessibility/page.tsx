@@ -1,4 +1,7 @@
 import { getTranslations } from 'next-intl/server';
+import { titledBy } from '@/lib/i18n/page-title';
+
+export const generateMetadata = () => titledBy('accessibility.heading');
 
 export default async function AccessibilityPage() {
   const t = await getTranslations('accessibility');

@@ -6,12 +6,15 @@ import type { Locale } from '@/lib/i18n/config';
 import { journeyView } from '@/lib/linking';
 import { CprEmailForm } from './_components/cpr-email-form';
 import { SessionEnded } from './_components/session-ended';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 const errorKeys = ['required', 'invalid', 'tooLong', 'cprFormat', 'cprDate', 'email'] as const;
 const knownError = (value: string | string[] | undefined) => errorKeys.find((k) => k === value);
 const problemKeys = { register: 'REGISTER_UNAVAILABLE' } as const;
+
+export const generateMetadata = () => titledBy('journey.connectHeading');
 
 export default async function ConnectPage({ searchParams }: { searchParams: Promise<{ cpr?: string | string[]; email?: string | string[]; problem?: string | string[] }> }) {
   const query = await searchParams;

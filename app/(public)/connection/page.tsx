@@ -6,6 +6,7 @@ import { ErrorSummary } from '@/components/form/error-summary';
 import { CONNECTION_COOKIE, connectionSessionFromCookie, getConnectionOverview } from '@/lib/connection';
 import { getDb } from '@/lib/db';
 import { ConnectionView } from './_components/connection-view';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -14,8 +15,7 @@ const notices = ['login', 'cancelled', 'limited', 'unavailable', 'returnTo', 'as
 type Search = Promise<{ error?: string | string[]; removed?: string | string[] }>;
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('connection');
-  return { title: t('pageTitle') };
+  return titledBy('connection.pageTitle');
 }
 
 /** "See or remove your connection": an eID login, then the person's own link, its look-ups, applications and data. */

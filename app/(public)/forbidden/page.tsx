@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('errorPage');
-  return { title: t('forbiddenHeading') };
+  return titledBy('errorPage.forbiddenHeading');
 }
 
 /** Where the proxy sends a form posted from another site: refused (403), explained, nothing changed. */

@@ -1,5 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { titledBy } from '@/lib/i18n/page-title';
+
+export const generateMetadata = () => titledBy('privacy.heading');
 
 export default async function PrivacyPage() {
   const t = await getTranslations('privacy');

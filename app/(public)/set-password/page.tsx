@@ -2,12 +2,23 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
 import { findSetPasswordLink } from '@/lib/staff/invites';
 import { SetPasswordForm } from './_components/set-password-form';
+import { titledBy } from '@/lib/i18n/page-title';
+
+type Search = Promise<{ token?: string | string[] }>;
+const tokenOf = (raw: string | string[] | undefined) => (typeof raw === 'string' && raw.length <= 200 ? raw : '');
 
 export const dynamic = 'force-dynamic';
 
-export default async function SetPasswordPage({ searchParams }: { searchParams: Promise<{ token?: string | string[] }> }) {
+/** The title says what the page shows: the form, or that the link cannot be used. */
+export async function generateMetadata({ searchParams }: { searchParams: Search }) {
+  const token = tokenOf((await searchParams).token);
+  const link = token ? await findSetPasswordLink(getDb(), token) : null;
+  return titledBy(link ? 'admin.setPassword.title' : 'admin.setPassword.invalidTitle');
+}
+
+export default async function SetPasswordPage({ searchParams }: { searchParams: Search }) {
   const [{ token: raw }, t] = await Promise.all([searchParams, getTranslations('admin.setPassword')]);
-  const token = typeof raw === 'string' && raw.length <= 200 ? raw : '';
+  const token = tokenOf(raw);
   const link = token ? await findSetPasswordLink(getDb(), token) : null;
   return (
     <div className="max-width-text">

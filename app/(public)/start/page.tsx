@@ -4,12 +4,15 @@ import { EidLoginForm } from '@/components/eid-login-form';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { getDb } from '@/lib/db';
 import { relyingPartyForReturnTo } from '@/lib/linking';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 const startErrors = ['returnTo', 'login', 'cancelled', 'session', 'limited', 'unavailable'] as const;
 
 type Search = Promise<{ returnTo?: string | string[]; error?: string | string[] }>;
+
+export const generateMetadata = () => titledBy('journey.startHeading');
 
 export default async function StartPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;

@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import { cookies } from 'next/headers';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
 import { getApplicantStatus } from '@/lib/applications/status';
 import { findByStatusToken, STATUS_COOKIE } from '@/lib/applications/status-token';
 import { getDb } from '@/lib/db';
 import type { Locale } from '@/lib/i18n/config';
 import { LinkOpener } from './_components/link-opener';
 import { StatusView } from './_components/status-view';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getTranslations('status');
-  return { title: t('pageTitle') };
+  return titledBy('status.pageTitle');
 }
 
 export default async function StatusPage() {

@@ -19,7 +19,11 @@ export function useAppDatabase(dataDir: string, baseURL: string): void {
  * An applicant who logged in with an eID and failed the automatic match, as the automatic journey leaves them:
  * a journey with the eID identity, what they typed (CPR, email) and the match reasons. Returns the cookie value.
  */
-export async function eidJourney(person: { givenNames: string; familyName: string; dateOfBirth: string; country: string; cpr: string; email: string; personIdentifier?: string }): Promise<{ name: string; value: string }> {
+export async function eidJourney(
+  person: { givenNames: string; familyName: string; dateOfBirth: string; country: string; cpr: string; email: string; personIdentifier?: string },
+  /** More of the journey's state, e.g. `{ autoOutcome: 'not_matched' }` for a journey past its automatic attempt. */
+  state: Record<string, unknown> = {},
+): Promise<{ name: string; value: string }> {
   const { getDb } = await import('../../../lib/db');
   const { createJourney, updateJourney, signJourneyId, JOURNEY_COOKIE } = await import('../../../lib/journey');
   const { encryptJson } = await import('../../../lib/security/crypto');
@@ -29,7 +33,7 @@ export async function eidJourney(person: { givenNames: string; familyName: strin
     .values({ personIdentifier: person.personIdentifier ?? `${person.country}/DK/E2E${Date.now()}${Math.random().toString(36).slice(2, 6)}`, country: person.country, givenNames: person.givenNames, familyName: person.familyName, dateOfBirth: person.dateOfBirth, levelOfAssurance: 'substantial', issuer: 'e2e' })
     .returning({ id: eidIdentities.id });
   const journey = await createJourney(db, { eidIdentityId: identity!.id, country: person.country });
-  await updateJourney(db, journey.id, { typedEnc: encryptJson({ cpr: person.cpr, email: person.email }), state: { matchReasons: ['name_fuzzy_family'] } });
+  await updateJourney(db, journey.id, { typedEnc: encryptJson({ cpr: person.cpr, email: person.email }), state: { matchReasons: ['name_fuzzy_family'], ...state } });
   return { name: JOURNEY_COOKIE, value: signJourneyId(journey.id) };
 }
 

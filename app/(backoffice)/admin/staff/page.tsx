@@ -3,8 +3,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { requireStaffPage } from '@/lib/auth';
 import { getDb } from '@/lib/db';
 import { listStaff } from '@/lib/staff/accounts';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
+
+export const generateMetadata = () => titledBy('admin.staff.title');
 
 export default async function StaffListPage() {
   await requireStaffPage('admin', '/admin/staff');

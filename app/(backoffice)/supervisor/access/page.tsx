@@ -6,6 +6,7 @@ import { HEAVY_MINIMUM, listExports, listHeavyViewerDays, listUnassignedDocument
 import { parseRange, rangeQuery } from '@/lib/stats/range';
 import { RangeControls } from '../_components/range-controls';
 import { SupervisorNav } from '../_components/supervisor-nav';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,6 +41,8 @@ function Table({ id, caption, columns, rows, empty }: { id: string; caption: str
     </div>
   );
 }
+
+export const generateMetadata = () => titledBy('supervisor.access.title');
 
 export default async function AccessOversightPage({ searchParams }: { searchParams: SearchParams }) {
   await requireStaffPage('supervisor', '/supervisor/access');

@@ -35,6 +35,7 @@ const stepUrl = (step: Step) => `${window.location.pathname}?step=${step}`;
 export function ApplyForm({ start, locale }: { start: FormStart; locale: Locale }) {
   const t = useTranslations('apply');
   const errorsT = useTranslations('errors');
+  const meta = useTranslations('meta');
   const te = (key: string, values?: Record<string, string>) => errorsT(key as never, values as never);
   const remembered = shown?.key === start.idempotencyKey ? shown : null;
   const [step, setStep] = useState<Step>(() => remembered?.step ?? start.step);
@@ -100,14 +101,15 @@ export function ApplyForm({ start, locale }: { start: FormStart; locale: Locale 
   const shownStep = useRef(step);
   useEffect(() => {
     if (submitted) return;
-    document.title = `${t(`steps.${step}.title`)} – ${t('pageTitle')}`;
+    // As the server titles the page for the step in the address: the step, the form, the service.
+    document.title = `${t(`steps.${step}.title`)} – ${t('pageTitle')} – ${meta('siteName')}`;
     // After moving between steps, focus goes to the new heading so screen readers announce where the user is.
     if (shownStep.current !== step) {
       shownStep.current = step;
       heading.current?.focus();
       window.scrollTo({ top: 0 });
     }
-  }, [step, submitted, t]);
+  }, [step, submitted, t, meta]);
 
   // On arrival: the address names the step shown, and what only this browser has (typed just before a reload, not
   // yet on the server) comes back and is sent on.

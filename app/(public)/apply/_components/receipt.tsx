@@ -5,8 +5,9 @@ import { useEffect, useRef } from 'react';
 /** Shown after the submission (and after a reload): the reference, where the email went, what happens next. */
 export function Receipt({ reference, email }: { reference: string; email: string }) {
   const t = useTranslations('apply.receipt');
+  const meta = useTranslations('meta');
   const heading = useRef<HTMLHeadingElement>(null);
-  const title = `${t('heading')} – ${t('pageTitle')}`;
+  const title = `${t('heading')} – ${t('pageTitle')} – ${meta('siteName')}`;
   useEffect(() => {
     // The form's last title was "Check and send"; the receipt is a page of its own.
     document.title = title;

@@ -4,8 +4,11 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
 import { AUTO_ATTEMPTS_PER_IDENTITY, journeyView, mitidAfterLimit } from '@/lib/linking';
 import { SessionEnded } from '../_components/session-ended';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
+
+export const generateMetadata = () => titledBy('journey.limitHeading');
 
 export default async function LimitPage() {
   const view = await journeyView(getDb());

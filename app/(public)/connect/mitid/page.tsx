@@ -4,10 +4,13 @@ import { getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
 import { journeyView } from '@/lib/linking';
 import { SessionEnded } from '../_components/session-ended';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 const mitidErrors = ['cancelled', 'login', 'unavailable'] as const;
+
+export const generateMetadata = () => titledBy('journey.notMatchedHeading');
 
 /** The one neutral answer after an automatic match that did not link, whatever the reason, and the two ways on. */
 export default async function MitidChoicePage({ searchParams }: { searchParams: Promise<{ error?: string | string[] }> }) {

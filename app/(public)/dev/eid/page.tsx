@@ -8,11 +8,14 @@ import { demoPersons } from '@/lib/register/demo-persons';
 import styles from '../_components/simulator.module.css';
 import { TestLoginBanner } from '../_components/test-login-banner';
 import { TypedAttributesForm } from './_components/typed-attributes-form';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+
+export const generateMetadata = () => titledBy('simulator.eidHeading');
 
 /** The demo eID broker: a clearly marked test login listing the demo persons by country. */
 export default async function EidSimulatorPage({ searchParams }: { searchParams: Search }) {

@@ -4,8 +4,11 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { getDb } from '@/lib/db';
 import { listMailbox } from '@/lib/email/mailbox';
 import { env } from '@/lib/env';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
+
+export const generateMetadata = () => titledBy('mailbox.heading');
 
 export default async function MailboxPage() {
   if (!env().isDemo) notFound();

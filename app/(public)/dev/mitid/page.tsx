@@ -5,11 +5,14 @@ import { TextField } from '@/components/form/text-field';
 import { env } from '@/lib/env';
 import { demoPersons } from '@/lib/register/demo-persons';
 import { TestLoginBanner } from '../_components/test-login-banner';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
 type Search = Promise<Record<string, string | string[] | undefined>>;
 const one = (v: string | string[] | undefined) => (typeof v === 'string' ? v : '');
+
+export const generateMetadata = () => titledBy('simulator.mitidHeading');
 
 /** The demo MitID: pick whose MitID this is and at which level; it answers with that person's CPR number. */
 export default async function MitidSimulatorPage({ searchParams }: { searchParams: Search }) {

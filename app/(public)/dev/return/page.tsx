@@ -2,9 +2,12 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { env } from '@/lib/env';
+import { titledBy } from '@/lib/i18n/page-title';
 
 /** The demo relying party's landing page: where a linked applicant is sent back to. */
 export const dynamic = 'force-dynamic';
+
+export const generateMetadata = () => titledBy('simulator.returnHeading');
 
 export default async function DemoReturnPage() {
   if (!env().isDemo) notFound();

@@ -1,11 +1,13 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
-import { requireStaffPage } from '@/lib/auth';
+import { currentStaff, requireStaffPage } from '@/lib/auth';
+import { roleCan } from '@/lib/auth/roles';
 import { getDb } from '@/lib/db';
 import { getStaffMember, listRecentActions } from '@/lib/staff/accounts';
 import { staffIdSchema } from '@/lib/staff/schemas';
 import { StaffControls } from '../_components/staff-controls';
+import { titled } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,6 +15,14 @@ const KNOWN_ACTIONS = new Set([
   'taken', 'released', 'approved', 'rejected', 'info_requested', 'document_viewed', 'note_added', 'export',
   'staff_created', 'staff_role_changed', 'staff_deactivated', 'staff_reactivated', 'staff_invite_sent', 'staff_password_set',
 ]);
+
+/** "<name> – Staff" for an admin; anyone else gets "Staff" (the page itself sends them away). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, t, staff] = await Promise.all([params, getTranslations('admin.staff'), currentStaff()]);
+  if (!staff || !roleCan(staff.role, 'admin') || !staffIdSchema.safeParse(id).success) return titled(t('title'));
+  const person = await getStaffMember(getDb(), id);
+  return titled(person ? `${person.name ?? person.email} – ${t('title')}` : t('title'));
+}
 
 export default async function StaffMemberPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ created?: string }> }) {
   const { id } = await params;

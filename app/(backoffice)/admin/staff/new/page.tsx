@@ -2,8 +2,11 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requireStaffPage } from '@/lib/auth';
 import { CreateStaffForm } from '../_components/create-staff-form';
+import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
+
+export const generateMetadata = () => titledBy('admin.new.title');
 
 export default async function NewStaffPage() {
   await requireStaffPage('admin', '/admin/staff/new');

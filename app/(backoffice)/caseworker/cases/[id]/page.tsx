@@ -1,7 +1,10 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { eq } from 'drizzle-orm';
 import { getFormatter, getLocale, getTranslations } from 'next-intl/server';
-import { requireStaffPage } from '@/lib/auth';
+import { applications } from '@/db/schema';
+import { currentStaff, requireStaffPage } from '@/lib/auth';
+import { roleCan } from '@/lib/auth/roles';
 import { applicationAge } from '@/lib/cases/age';
 import { listAssignableStaff } from '@/lib/cases/assignments';
 import { getCaseView } from '@/lib/cases/case-view';
@@ -20,6 +23,7 @@ import { HistorySection } from './_components/history-section';
 import { InfoRequests } from './_components/info-requests';
 import { NotesPanel } from './_components/notes-panel';
 import { RelatedSection } from './_components/related-section';
+import { titled } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
@@ -30,6 +34,14 @@ async function load(id: string, staff: Awaited<ReturnType<typeof requireStaffPag
     if (e instanceof AppError && e.code === 'NOT_FOUND') notFound();
     throw e;
   }
+}
+
+/** "Case IM-…" for staff who may open cases; anyone else gets "Case" (the page itself sends them to sign in). */
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, t, staff] = await Promise.all([params, getTranslations('caseworker.case'), currentStaff()]);
+  if (!staff || !roleCan(staff.role, 'caseworker') || !z.uuid().safeParse(id).success) return titled(t('title'));
+  const [row] = await getDb().select({ reference: applications.reference }).from(applications).where(eq(applications.id, id));
+  return titled(row ? t('heading', { reference: row.reference }) : t('title'));
 }
 
 export default async function CasePage({ params }: { params: Promise<{ id: string }> }) {

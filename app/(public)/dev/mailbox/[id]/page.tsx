@@ -5,8 +5,15 @@ import { z } from 'zod';
 import { getDb } from '@/lib/db';
 import { getMailboxEmail } from '@/lib/email/mailbox';
 import { env } from '@/lib/env';
+import { titled } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }) {
+  const [{ id }, t] = await Promise.all([params, getTranslations('mailbox')]);
+  const email = env().isDemo && z.uuid().safeParse(id).success ? await getMailboxEmail(getDb(), id) : null;
+  return titled(email ? `${email.subject} – ${t('heading')}` : t('heading'));
+}
 
 export default async function MailboxEmailPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
