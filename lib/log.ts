@@ -2,10 +2,13 @@
 // database query is logged by its error code and statement name only, and any CPR-like digit run is masked.
 import pino from 'pino';
 
-const CPR_LIKE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/g;
+const CPR_LIKE = /(?<!\d)\d{2}\s?\d{2}\s?\d{2}\s?[-–]?\s?\d{4}(?!\d)/;
+// A row id (UUID) can hold ten digits in a row; it is matched first and kept whole, so it stays readable in the log.
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+const MASKED = new RegExp(`(${UUID.source})|${CPR_LIKE.source}`, 'gi');
 
 export function maskCpr(text: string): string {
-  return text.replace(CPR_LIKE, '[cpr]');
+  return text.replace(MASKED, (match, uuid: string | undefined) => (uuid ? match : '[cpr]'));
 }
 
 type ErrorLike = Error & { code?: unknown; severity?: unknown; query?: unknown; params?: unknown; constraint_name?: unknown; table_name?: unknown; column_name?: unknown };

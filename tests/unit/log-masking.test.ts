@@ -12,4 +12,10 @@ describe('CPR numbers never reach a log line', () => {
     expect(maskCpr('{"time":1795572320387}')).toBe('{"time":1795572320387}');
     expect(maskCpr('port 5432')).toBe('port 5432');
   });
+
+  it('keeps a row id whole even when it holds ten digits in a row, and still masks a CPR number beside it', () => {
+    const id = 'b3e1f0aa-1c2d-4e5f-8a9b-412345678901';
+    expect(maskCpr(`staff ${id} took a case`)).toBe(`staff ${id} took a case`);
+    expect(maskCpr(`staff ${id} typed 010190-1234`)).toBe(`staff ${id} typed [cpr]`);
+  });
 });
