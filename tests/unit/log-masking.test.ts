@@ -14,7 +14,7 @@ describe('CPR numbers never reach a log line', () => {
   });
 
   it('keeps a row id whole even when it holds ten digits in a row, and still masks a CPR number beside it', () => {
-    const id = 'b3e1f0aa-1c2d-4e5f-8a9b-412345678901';
+    const id = 'b3e1f0aa-1c2d-4e5f-8a9b-a4123456789b';
     expect(maskCpr(`staff ${id} took a case`)).toBe(`staff ${id} took a case`);
     expect(maskCpr(`staff ${id} typed 010190-1234`)).toBe(`staff ${id} typed [cpr]`);
   });
