@@ -1,6 +1,9 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { SiteHeader } from '@/components/site-header';
+import { titledBy } from '@/lib/i18n/page-title';
+
+export const generateMetadata = () => titledBy('errorPage.notFoundHeading');
 
 export default async function NotFound() {
   const t = await getTranslations('errorPage');

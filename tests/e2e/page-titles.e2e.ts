@@ -50,7 +50,7 @@ describe('page titles', () => {
 
       // A visitor, then an applicant with an eID login at each point of the journey.
       const visitor = await newPage(browser, options);
-      for (const path of ['/', '/start', '/connection', '/status', '/accessibility', '/privacy', '/set-password?token=unknown', '/signin', '/dev/mailbox', '/dev/eid', '/dev/mitid'])
+      for (const path of ['/', '/start', '/connection', '/status', '/accessibility', '/privacy', '/set-password?token=unknown', '/signin', '/dev/mailbox', '/dev/eid', '/dev/mitid', '/start?returnTo=https%3A%2F%2Fevil.example%2F', '/no-such-page'])
         seen.push(await titleAndHeading(visitor.page, path));
       for (const [path, state] of [
         ['/connect', undefined],

@@ -12,7 +12,12 @@ const startErrors = ['returnTo', 'login', 'cancelled', 'session', 'limited', 'un
 
 type Search = Promise<{ returnTo?: string | string[]; error?: string | string[] }>;
 
-export const generateMetadata = () => titledBy('journey.startHeading');
+export async function generateMetadata({ searchParams }: { searchParams: Search }) {
+  const { returnTo } = await searchParams;
+  // A return address we do not serve gets its own page, and so its own title.
+  const refused = typeof returnTo === 'string' && !(await relyingPartyForReturnTo(getDb(), returnTo));
+  return titledBy(refused ? 'journey.returnToRefusedHeading' : 'journey.startHeading');
+}
 
 export default async function StartPage({ searchParams }: { searchParams: Search }) {
   const params = await searchParams;
