@@ -1,11 +1,12 @@
 // Caseworker decisions on a manual application: take (next or a given case), release, approve, reject.
 // Each is one transaction: the versioned state change, its history event and its email commit together or not at all.
 import { and, asc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
-import { applications, identityLinks, type rejectReasons } from '@/db/schema';
+import { applications, identityLinks } from '@/db/schema';
+import type { rejectReasons } from '@/lib/vocabulary';
 import type { Staff } from '@/lib/auth';
 import { recordEvent } from '@/lib/audit';
 import { applyTransition, assertMayDecide, changedMeanwhile, loadCase } from '@/lib/cases/transition';
-import type { Db } from '@/lib/db';
+import { isUniqueViolation, type Db } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
 import { connectionPageUrl } from '@/lib/linking/links';
 import { conflict } from '@/lib/errors';
@@ -77,11 +78,6 @@ export async function releaseCase(db: Db, input: CaseInput): Promise<{ version: 
     await recordEvent(tx, { applicationId: current.id, actor: staffActor(input.staff), type: transitions.release.event, data: { override } });
     return { version: row.version };
   });
-}
-
-function isUniqueViolation(e: unknown): boolean {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === '23505' || err?.cause?.code === '23505';
 }
 
 /**

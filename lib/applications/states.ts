@@ -1,6 +1,6 @@
 // The application state machine: the one pure function that says which transitions are allowed.
 // Services apply it inside a transaction with an optimistic version check; nothing else changes `state`.
-import type { ApplicationState } from '@/db/schema';
+import type { ApplicationState } from '@/lib/vocabulary';
 
 export const transitions = {
   take: { from: ['submitted'], to: 'in_review', event: 'taken' },

@@ -1,7 +1,8 @@
 // The one way an application's state changes: the pure rule (states.ts) applied with an optimistic version check,
 // inside the caller's transaction, with its history event. The caller adds its email to the same transaction.
 import { and, eq, sql } from 'drizzle-orm';
-import { applications, type ApplicationState } from '@/db/schema';
+import { applications } from '@/db/schema';
+import type { ApplicationState } from '@/lib/vocabulary';
 import { recordEvent, type Actor } from '@/lib/audit';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { DbOrTx, Tx } from '@/lib/db';

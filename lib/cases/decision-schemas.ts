@@ -1,6 +1,6 @@
 // The input of every caseworker action, one zod schema each, shared by the forms in the browser and the server.
 // Pure (no server imports) so client components can use them; messages are catalogue keys (see messageKey()).
-import { documentKinds, rejectReasons } from '@/db/schema';
+import { documentKinds, rejectReasons } from '@/lib/vocabulary';
 import { requiredText, z } from '@/lib/validation';
 
 // Also catches spaced and dashed forms (01 01 90 1234, 010190–1234), so the outbox never refuses what passed here.

@@ -2,7 +2,8 @@
 // saw (UPDATE … WHERE id AND version): if anyone changed the case in between, nothing happens and the caller learns the fresh state.
 import { eq, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { applications, users, type ApplicationState } from '@/db/schema';
+import { applications, users } from '@/db/schema';
+import type { ApplicationState } from '@/lib/vocabulary';
 import { nextState, type Transition } from '@/lib/applications/states';
 import { writeState } from '@/lib/applications/transition';
 // Not '@/lib/auth': the job worker runs this outside Next, where next-auth cannot load.
