@@ -24,6 +24,16 @@ export default defineConfig([
     },
   },
   {
+    // lib/cases (assignment, queue, case page) builds on lib/applications (the one state-change service), never back.
+    files: ['lib/applications/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@/app/*', '**/app/*'], message: 'lib, db and components never import from app/.' },
+        { group: ['@/lib/cases/*', '**/lib/cases/*'], message: 'lib/applications never imports lib/cases: cases build on applications.' },
+      ] }],
+    },
+  },
+  {
     // db/ is the bottom layer: its schema builds on the shared words of lib/vocabulary and imports nothing else above it.
     files: ['db/**/*.ts'],
     rules: {

@@ -18,7 +18,7 @@ import { listCaseDocuments } from './documents';
 import { listHistory, listInfoRequests } from './history';
 import { listNotes } from './notes';
 import { listRelated } from './related';
-import { loadCase } from './transition';
+import { loadCase } from '@/lib/applications/case';
 
 /**
  * The case page still opens when the register cannot answer, saying so: shown as "not in the register" it would
