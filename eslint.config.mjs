@@ -2,6 +2,7 @@ import { defineConfig, globalIgnores } from 'eslint/config';
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 import drizzle from 'eslint-plugin-drizzle';
+import boundaries from './eslint-rules/client-boundary.mjs';
 
 export default defineConfig([
   ...nextVitals,
@@ -17,10 +18,36 @@ export default defineConfig([
   },
   {
     // The library must never reach into routes: arrows run app → lib → db/schema.
-    files: ['lib/**/*.{ts,tsx}', 'db/**/*.ts', 'components/**/*.{ts,tsx}'],
+    files: ['lib/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['@/app/*', '**/app/*'], message: 'lib, db and components never import from app/.' }] }],
     },
+  },
+  {
+    // lib/cases (assignment, queue, case page) builds on lib/applications (the one state-change service), never back.
+    files: ['lib/applications/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@/app/*', '**/app/*'], message: 'lib, db and components never import from app/.' },
+        { group: ['@/lib/cases/*', '**/lib/cases/*'], message: 'lib/applications never imports lib/cases: cases build on applications.' },
+      ] }],
+    },
+  },
+  {
+    // db/ is the bottom layer: its schema builds on the shared words of lib/vocabulary and imports nothing else above it.
+    files: ['db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [
+        { group: ['@/app/*', '**/app/*'], message: 'lib, db and components never import from app/.' },
+        { group: ['@/lib/*', '**/lib/*', '!@/lib/vocabulary', '!**/lib/vocabulary'], message: 'db/ imports nothing from lib/ but lib/vocabulary.' },
+      ] }],
+    },
+  },
+  {
+    // A 'use client' module never reaches db/, directly or through the modules it imports.
+    files: ['app/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}', 'lib/**/*.{ts,tsx}'],
+    plugins: { boundaries },
+    rules: { 'boundaries/client-boundary': 'error' },
   },
   globalIgnores(['.next/**', '.next-bench/**', 'out/**', 'build/**', 'next-env.d.ts', '.data/**', 'db/migrations/**', 'node_modules/**']),
 ]);

@@ -2,8 +2,8 @@
 // seeds the demo data once, builds the app when the sources changed, and serves it. In production it migrates and serves.
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { runMigrations } from '@/db/migrate';
-import { seedDemo, demoStaff, demoLeftovers } from '@/db/seed';
+import { runMigrations } from '@/scripts/migrate';
+import { seedDemo, demoStaff, demoLeftovers } from '@/scripts/seed';
 import { DEMO_DATABASE_REFUSED } from '@/lib/db/demo-database';
 import { startEmbeddedPostgres, type EmbeddedHandle } from '@/lib/db/embedded';
 import { env, EnvError, type Env } from '@/lib/env';

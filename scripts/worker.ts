@@ -1,5 +1,5 @@
 // `npm run worker`: a process that only runs background jobs; start as many as the load needs.
-import { runMigrations } from '@/db/migrate';
+import { runMigrations } from '@/scripts/migrate';
 import { env, EnvError } from '@/lib/env';
 import { startJobs, stopJobs } from '@/lib/jobs';
 import { logger } from '@/lib/log';

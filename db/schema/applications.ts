@@ -2,14 +2,10 @@
 // application_events is append-only: it is the history shown to people and the audit trail (including document views).
 import { sql } from 'drizzle-orm';
 import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { applicationStates, documentKinds, documentTypes, rejectReasons } from '../../lib/vocabulary';
 import { users } from './auth';
 import { eidIdentities, journeys } from './identities';
 
-export const applicationStates = ['submitted', 'in_review', 'awaiting_applicant', 'approved', 'rejected', 'expired', 'withdrawn'] as const;
-export type ApplicationState = (typeof applicationStates)[number];
-export const documentTypes = ['passport', 'id_card'] as const;
-export const documentKinds = ['passport_photo', 'id_front', 'id_back'] as const;
-export const rejectReasons = ['document_unreadable', 'document_expired', 'data_mismatch', 'not_applicants_document', 'suspected_fraud', 'other'] as const;
 
 export const applications = pgTable(
   'applications',

@@ -1,9 +1,8 @@
 // Staff accounts for next-auth (users/accounts/sessions/verification tokens) plus role and active flag.
 // A user without a role can sign in but sees nothing until an admin grants one.
 import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { staffRoles } from '../../lib/vocabulary';
 
-export const staffRoles = ['caseworker', 'supervisor', 'admin'] as const;
-export type StaffRole = (typeof staffRoles)[number];
 
 export const users = pgTable('users', {
   id: text().primaryKey().$defaultFn(() => crypto.randomUUID()),

@@ -2,11 +2,10 @@
 // A link is the product: one active link per eID person identifier (partial unique index).
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { genders, levelsOfAssurance, linkMethods } from '../../lib/vocabulary';
 import { relyingParties } from './relying-parties';
 import { users } from './auth';
 
-export const levelsOfAssurance = ['low', 'substantial', 'high'] as const;
-export const linkMethods = ['auto', 'mitid', 'manual'] as const;
 
 export const eidIdentities = pgTable(
   'eid_identities',
@@ -18,7 +17,7 @@ export const eidIdentities = pgTable(
     familyName: text().notNull(),
     dateOfBirth: text().notNull(),
     birthName: text(),
-    gender: text({ enum: ['male', 'female', 'unspecified'] }),
+    gender: text({ enum: genders }),
     levelOfAssurance: text({ enum: levelsOfAssurance }).notNull(),
     issuer: text().notNull(),
     receivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

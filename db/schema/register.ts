@@ -1,6 +1,7 @@
 // The demo CPR register: test persons standing in for the national register.
 // Production reads the real register through lib/register's CprRegister adapter instead.
 import { boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { cprStatuses, sexes } from '../../lib/vocabulary';
 
 export const cprRegister = pgTable(
   'cpr_register',
@@ -14,8 +15,8 @@ export const cprRegister = pgTable(
     middleName: text(),
     familyName: text().notNull(),
     dateOfBirth: date({ mode: 'string' }).notNull(),
-    sex: text({ enum: ['male', 'female'] }).notNull(),
-    status: text({ enum: ['active', 'inactive', 'emigrated', 'disappeared', 'deceased', 'annulled', 'changed'] }).notNull(),
+    sex: text({ enum: sexes }).notNull(),
+    status: text({ enum: cprStatuses }).notNull(),
     nameAddressProtected: boolean().notNull().default(false),
     historicalNames: jsonb().$type<string[]>().notNull().default([]),
     address: text(),

@@ -1,8 +1,6 @@
 // Who is asking: the applicant's journey (the manual form, before submission) or the status-link session
 // (after submission). Every applicant route starts here, before it reads or changes anything.
-import { eq } from 'drizzle-orm';
 import type { NextRequest } from 'next/server';
-import { eidIdentities } from '@/db/schema';
 import type { DbOrTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Journey } from '@/lib/journey';
@@ -23,9 +21,4 @@ export async function requireApplicantJourney(db: DbOrTx, req: NextRequest): Pro
 
 export function hasEidLogin(journey: Journey | null): journey is ApplicantJourney {
   return Boolean(journey?.eidIdentityId);
-}
-
-export async function findEidIdentity(db: DbOrTx, id: string) {
-  const [row] = await db.select().from(eidIdentities).where(eq(eidIdentities.id, id));
-  return row ?? null;
 }

@@ -3,7 +3,6 @@
 import { and, eq, inArray, isNotNull, isNull, max } from 'drizzle-orm';
 import { applications, documents, infoRequests } from '@/db/schema';
 import type { Db } from '@/lib/db';
-import { enqueueEmail } from '@/lib/email';
 import { AppError, conflict, invalidInput, notFound, type FieldErrors } from '@/lib/errors';
 import { cprIndexColumns, encrypt, sameCprIndex } from '@/lib/security/crypto';
 import { z } from '@/lib/validation';
@@ -90,7 +89,7 @@ export async function answerInfoRequest(db: Db, applicationId: string, input: un
   if (set.givenNames !== undefined || set.familyName !== undefined) set.searchName = nameSearchKey(set.givenNames ?? app.givenNames, set.familyName ?? app.familyName);
 
   await db.transaction(async (tx) => {
-    const updated = await applyTransition(tx, {
+    await applyTransition(tx, {
       applicationId,
       transition: 'answer',
       actor: { type: 'applicant', id: app.personIdentifier },
@@ -98,23 +97,26 @@ export async function answerInfoRequest(db: Db, applicationId: string, input: un
       // Back in the queue for whoever takes it next.
       set: { ...set, assignedTo: null, assignedAt: null },
       eventData: { infoRequestId: request.id, changedFields, photos: sentPhotos, message: Boolean(body.message) },
+      // The new photos join the application and the request is marked answered, in the same transaction.
+      also: async () => {
+        if (photoIds.length) {
+          const [{ round } = { round: 1 }] = await tx.select({ round: max(documents.round) }).from(documents).where(eq(documents.applicationId, applicationId));
+          const attached = await tx
+            .update(documents)
+            .set({ applicationId, pendingApplicationId: null, round: (round ?? 1) + 1 })
+            .where(and(inArray(documents.id, photoIds), eq(documents.pendingApplicationId, applicationId), isNull(documents.applicationId)))
+            .returning({ id: documents.id });
+          if (attached.length !== photoIds.length) throw conflict();
+        }
+        const answered = await tx
+          .update(infoRequests)
+          .set({ answeredAt: new Date(), answerMessage: body.message || null, answerChanges: { fields: changes, photos: sentPhotos } })
+          .where(and(eq(infoRequests.id, request.id), isNull(infoRequests.answeredAt)))
+          .returning({ id: infoRequests.id });
+        if (!answered.length) throw new AppError('CONFLICT', 'application.noOpenRequest');
+      },
+      email: (row) => ({ template: 'applicationAnswerReceived', data: { reference: row.reference } }),
     });
-    if (photoIds.length) {
-      const [{ round } = { round: 1 }] = await tx.select({ round: max(documents.round) }).from(documents).where(eq(documents.applicationId, applicationId));
-      const attached = await tx
-        .update(documents)
-        .set({ applicationId, pendingApplicationId: null, round: (round ?? 1) + 1 })
-        .where(and(inArray(documents.id, photoIds), eq(documents.pendingApplicationId, applicationId), isNull(documents.applicationId)))
-        .returning({ id: documents.id });
-      if (attached.length !== photoIds.length) throw conflict();
-    }
-    const answered = await tx
-      .update(infoRequests)
-      .set({ answeredAt: new Date(), answerMessage: body.message || null, answerChanges: { fields: changes, photos: sentPhotos } })
-      .where(and(eq(infoRequests.id, request.id), isNull(infoRequests.answeredAt)))
-      .returning({ id: infoRequests.id });
-    if (!answered.length) throw new AppError('CONFLICT', 'application.noOpenRequest');
-    await enqueueEmail(tx, { to: updated.email, personIdentifier: updated.personIdentifier, template: 'applicationAnswerReceived', locale: updated.locale, data: { reference: updated.reference } });
   });
   return { changedFields, photos: sentPhotos };
 }

@@ -44,8 +44,14 @@ export async function remindAndExpire(db: Db): Promise<{ reminded: number; expir
     try {
       if (daysSince(app.requestedAt) >= ANSWER_DAYS) {
         await db.transaction(async (tx) => {
-          const row = await applyTransition(tx, { applicationId: app.id, transition: 'expire', actor: { type: 'system' }, expectedVersion: app.version, set: { assignedTo: null, assignedAt: null } });
-          await enqueueEmail(tx, { to: row.email, personIdentifier: row.personIdentifier, template: 'application-expired', locale: row.locale, data: { reference: row.reference } });
+          await applyTransition(tx, {
+            applicationId: app.id,
+            transition: 'expire',
+            actor: { type: 'system' },
+            expectedVersion: app.version,
+            set: { assignedTo: null, assignedAt: null },
+            email: (row) => ({ template: 'application-expired', data: { reference: row.reference } }),
+          });
         });
         expired++;
         continue;

@@ -3,7 +3,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { applications, statusLinks } from '@/db/schema';
 import { recordEvent } from '@/lib/audit';
-import type { Db, DbOrTx } from '@/lib/db';
+import { isUniqueViolation, type Db, type DbOrTx } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
 import { AppError } from '@/lib/errors';
 import { hit } from '@/lib/security/rate-limit';
@@ -23,11 +23,7 @@ export async function findOpenApplication(db: DbOrTx, personIdentifier: string) 
 
 /** True for the index violation that says "this eID identity already has an open application". */
 export function isOpenApplicationConflict(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const pg = e as { code?: string; constraint_name?: string; constraint?: string };
-    if (pg.code === '23505' && (pg.constraint_name ?? pg.constraint) === 'applications_one_open_per_identifier') return true;
-  }
-  return false;
+  return isUniqueViolation(error, 'applications_one_open_per_identifier');
 }
 
 /**

@@ -3,7 +3,8 @@
 import type { Db } from '@/lib/db';
 import { findOwnedUpload } from '@/lib/documents/uploads';
 import { decryptJson } from '@/lib/security/crypto';
-import { findEidIdentity, type ApplicantJourney } from './access';
+import { findEidIdentity } from '@/lib/linking/identities';
+import type { ApplicantJourney } from './access';
 import { loadDraft } from './drafts';
 import { isCountryCode } from './countries';
 import { documentKinds, type ApplicationFormValues, type DocumentKind, type Step } from './schema';

@@ -3,16 +3,14 @@
 import { eq } from 'drizzle-orm';
 import { infoRequests, statusLinks } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
-import { recordEvent } from '@/lib/audit';
-import { infoItemSchema, type InfoItem } from '@/lib/cases/decision-schemas';
-import { applyTransition, assertMayDecide, changedMeanwhile, loadCase } from '@/lib/cases/transition';
 import type { Db, DbOrTx } from '@/lib/db';
-import { enqueueEmail } from '@/lib/email';
 import { fromZod } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { requiredText, z } from '@/lib/validation';
-import { transitions } from './states';
+import { assertMayDecide, changedMeanwhile, loadCase, staffActor } from './case';
+import { infoItemSchema, type InfoItem } from './info-items';
 import { newStatusToken, statusLink } from './status-token';
+import { applyTransition } from './transition';
 
 /** The applicant has this long to answer before the application expires. */
 export const ANSWER_DAYS = 30;
@@ -38,45 +36,33 @@ export async function requestMoreInformation(
     const { override } = await assertMayDecide(tx, current, input.staff);
     // A new status link: the old ones may have been shared or lost; only its hash is stored, and older links stop working.
     const { token, hash } = newStatusToken();
-    const row = await applyTransition(tx, current, {
-      expectedVersion: input.expectedVersion,
-      transition: 'request_info',
-      // Unassigned while the applicant answers, so the answer returns the case to the common queue.
-      set: {
-        assignedTo: null,
-        assignedAt: null,
-        statusTokenHash: hash,
-      },
-    });
-    const [request] = await tx
-      .insert(infoRequests)
-      .values({
-        applicationId: current.id,
-        requestedBy: input.staff.id,
-        items: items.map((i) => (i.type === 'question' ? { type: i.type } : { type: i.type, target: i.target })),
-        message,
-      })
-      .returning({ id: infoRequests.id });
-    await tx.delete(statusLinks).where(eq(statusLinks.applicationId, current.id));
-    await recordEvent(tx, {
+    let infoRequestId = '';
+    const row = await applyTransition(tx, {
       applicationId: current.id,
-      actor: { type: 'staff', id: input.staff.id },
-      type: transitions.request_info.event,
-      data: { infoRequestId: request!.id, items, override },
-    });
-    await enqueueEmail(tx, {
-      to: current.email,
-      personIdentifier: current.personIdentifier,
-      template: 'info-requested',
-      locale: current.locale,
-      data: {
-        reference: current.reference,
-        statusUrl: statusLink(token),
-        items: items.map(itemCode).join(';'),
-        message,
+      transition: 'request_info',
+      actor: staffActor(input.staff),
+      current,
+      expectedVersion: input.expectedVersion,
+      refuse: () => changedMeanwhile(tx, current.id),
+      // Unassigned while the applicant answers, so the answer returns the case to the common queue.
+      set: { assignedTo: null, assignedAt: null, statusTokenHash: hash },
+      also: async () => {
+        const [request] = await tx
+          .insert(infoRequests)
+          .values({
+            applicationId: current.id,
+            requestedBy: input.staff.id,
+            items: items.map((i) => (i.type === 'question' ? { type: i.type } : { type: i.type, target: i.target })),
+            message,
+          })
+          .returning({ id: infoRequests.id });
+        infoRequestId = request!.id;
+        await tx.delete(statusLinks).where(eq(statusLinks.applicationId, current.id));
+        return { infoRequestId, items, override };
       },
+      email: (r) => ({ template: 'info-requested', data: { reference: r.reference, statusUrl: statusLink(token), items: items.map(itemCode).join(';'), message } }),
     });
-    return { infoRequestId: request!.id, version: row.version };
+    return { infoRequestId, version: row.version };
   });
   logger.info({ applicationId: input.applicationId, staffId: input.staff.id, decision: 'info_requested' }, 'case decided');
   return result;

@@ -1,16 +1,11 @@
 // The manual application's input: one zod schema per form step, shared by the browser form (react-hook-form) and the
 // server. Messages are keys of the `errors` catalogue, so both sides show the same translated text.
-import { z } from '@/lib/validation';
-import type { documentKinds as dbKinds, documentTypes as dbTypes } from '@/db/schema';
+import { cprNumber, email as emailField, z } from '@/lib/validation';
 import { dateExists, formatIsoDate } from '@/lib/matching/calendar';
-import { parseCpr } from '@/lib/matching/cpr';
+import { documentTypes, type DocumentKind, type DocumentType } from '@/lib/vocabulary';
 import { isCountryCode } from './countries';
 
-// Mirrors of the database enums (a type-only import keeps drizzle out of the browser bundle; `satisfies` keeps them equal).
-export const documentTypes = ['passport', 'id_card'] as const satisfies typeof dbTypes;
-export const documentKinds = ['passport_photo', 'id_front', 'id_back'] as const satisfies typeof dbKinds;
-export type DocumentType = (typeof documentTypes)[number];
-export type DocumentKind = (typeof documentKinds)[number];
+export { documentKinds, documentTypes, type DocumentKind, type DocumentType } from '@/lib/vocabulary';
 
 /** Which photos each document type needs. */
 export const requiredPhotos: Record<DocumentType, readonly DocumentKind[]> = {
@@ -44,21 +39,7 @@ export function dateParts(kind: 'birth' | 'expiry') {
 const name = z.string().trim().min(1, 'required').max(100, 'tooLong').regex(/^[^0-9]*$/, 'noDigits');
 const country = z.string().trim().min(1, 'required').refine(isCountryCode, 'application.countryInvalid');
 
-export const cprField = z
-  .string()
-  .trim()
-  .min(1, 'required')
-  .max(20, 'application.cprFormat')
-  .superRefine((v, ctx) => {
-    const parsed = parseCpr(v);
-    if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.error === 'date' ? 'application.cprDate' : 'application.cprFormat' });
-  })
-  .transform((v) => {
-    const parsed = parseCpr(v);
-    return parsed.ok ? parsed.cpr : v;
-  });
-
-const emailField = z.string().trim().min(1, 'required').max(254, 'tooLong').pipe(z.email('email'));
+const cprField = cprNumber({ format: 'application.cprFormat', date: 'application.cprDate' });
 
 /** The fields of step 2, one schema each, so an answer to a request for more information can correct any of them alone. */
 export const detailFields = {

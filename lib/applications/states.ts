@@ -1,10 +1,12 @@
 // The application state machine: the one pure function that says which transitions are allowed.
-// Services apply it inside a transaction with an optimistic version check; nothing else changes `state`.
-import type { ApplicationState } from '@/db/schema';
+// transition.ts applies it inside a transaction with an optimistic version check; nothing else changes `state`.
+import type { ApplicationState } from '@/lib/vocabulary';
 
 export const transitions = {
   take: { from: ['submitted'], to: 'in_review', event: 'taken' },
   release: { from: ['in_review'], to: 'submitted', event: 'released' },
+  // A supervisor gives a waiting or in-review case to a caseworker (same state when it was under review already).
+  reassign: { from: ['submitted', 'in_review'], to: 'in_review', event: 'reassigned' },
   approve: { from: ['in_review'], to: 'approved', event: 'approved' },
   reject: { from: ['in_review'], to: 'rejected', event: 'rejected' },
   request_info: { from: ['in_review'], to: 'awaiting_applicant', event: 'info_requested' },

@@ -1,7 +1,8 @@
 // What the applicant sees behind the status link: reference, state, the history in plain words, their own
 // thumbnails, and an open request for more information. Never staff names, notes, register data or the CPR number.
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { applicationEvents, applications, documents, type ApplicationState } from '@/db/schema';
+import { applicationEvents, applications, documents } from '@/db/schema';
+import type { ApplicationState } from '@/lib/vocabulary';
 import type { Db } from '@/lib/db';
 import { findOpenInfoRequest, type InfoRequestItem } from './request-info';
 import type { DocumentKind } from './schema';

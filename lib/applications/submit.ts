@@ -3,13 +3,14 @@
 import { and, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import { applications, documents, journeys } from '@/db/schema';
 import { recordEvent } from '@/lib/audit';
-import type { Db } from '@/lib/db';
+import { isUniqueViolation, type Db } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
 import { env } from '@/lib/env';
 import { AppError, conflict } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/config';
 import { cprIndexColumns, encrypt } from '@/lib/security/crypto';
-import { findEidIdentity, type ApplicantJourney } from './access';
+import { findEidIdentity } from '@/lib/linking/identities';
+import type { ApplicantJourney } from './access';
 import { deleteDraft } from './drafts';
 import { findOpenApplication, isOpenApplicationConflict } from './open-application';
 import { newReference } from './reference';
@@ -144,12 +145,6 @@ async function create(db: Db, input: { journey: ApplicantJourney; idempotencyKey
       throw error;
     }
   }
-}
-
-function isUniqueViolation(error: unknown, column: string): boolean {
-  const e = (error as { cause?: unknown })?.cause ?? error;
-  const pg = e as { code?: string; constraint_name?: string; constraint?: string };
-  return pg?.code === '23505' && String(pg.constraint_name ?? pg.constraint ?? '').includes(column);
 }
 
 /** The reference of the application a journey already submitted, for the receipt shown after a reload. */

@@ -3,7 +3,6 @@
 import { eq } from 'drizzle-orm';
 import { applications } from '@/db/schema';
 import type { Db } from '@/lib/db';
-import { enqueueEmail } from '@/lib/email';
 import { notFound } from '@/lib/errors';
 import { z } from '@/lib/validation';
 import { applyTransition } from './transition';
@@ -15,13 +14,13 @@ export async function withdrawApplication(db: Db, applicationId: string, input: 
   const [app] = await db.select({ personIdentifier: applications.personIdentifier }).from(applications).where(eq(applications.id, applicationId));
   if (!app) throw notFound();
   await db.transaction(async (tx) => {
-    const updated = await applyTransition(tx, {
+    await applyTransition(tx, {
       applicationId,
       transition: 'withdraw',
       actor: { type: 'applicant', id: app.personIdentifier },
       expectedVersion,
       set: { assignedTo: null, assignedAt: null },
+      email: (row) => ({ template: 'applicationWithdrawn', data: { reference: row.reference } }),
     });
-    await enqueueEmail(tx, { to: updated.email, personIdentifier: updated.personIdentifier, template: 'applicationWithdrawn', locale: updated.locale, data: { reference: updated.reference } });
   });
 }

@@ -1,5 +1,5 @@
 // Where staff land after signing in: the page they asked for (same-origin paths only), else their role's home.
-import type { StaffRole } from '@/db/schema';
+import type { StaffRole } from '@/lib/vocabulary';
 
 /** A same-origin path to return to after sign-in, or null when none (or none safe) was given. */
 export function safeCallback(value: unknown): string | null {

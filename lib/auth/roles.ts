@@ -1,5 +1,5 @@
 // What each staff role may do. A supervisor also works cases; an admin manages staff and supervises.
-import type { StaffRole } from '@/db/schema';
+import type { StaffRole } from '@/lib/vocabulary';
 
 export type Capability = 'caseworker' | 'supervisor' | 'admin';
 

@@ -1,7 +1,8 @@
 // Staff sessions in the database: created at sign-in, checked on every request (absolute 10 h, idle 30 min,
 // account still active), ended at sign-out. The JWT cookie only names the session.
 import { and, eq, gt, sql } from 'drizzle-orm';
-import { sessions, users, type StaffRole } from '@/db/schema';
+import { sessions, users } from '@/db/schema';
+import type { StaffRole } from '@/lib/vocabulary';
 import type { DbOrTx } from '@/lib/db';
 import { randomToken } from '@/lib/security/crypto';
 

@@ -9,7 +9,7 @@ import { forbidden, fromZod, toAppError, type ErrorCode } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import type { z } from '@/lib/validation';
 import { messageKey } from './decision-schemas';
-import type { FreshState } from './transition';
+import type { FreshState } from '@/lib/applications/case';
 
 export type ActionFailure = { ok: false; code: ErrorCode; message: string; fields?: Record<string, string[]>; fresh?: FreshState };
 export type ActionResult<T extends object = object> = ({ ok: true } & T) | ActionFailure;

@@ -1,15 +1,17 @@
-// Who works which case: activity that keeps an assignment alive, the 2-hour expiry that returns idle cases to the
-// queue, and a supervisor's reassignment.
-import { and, eq, sql } from 'drizzle-orm';
+// Who works which case, on top of lib/applications' one state-change service: take (a given case or the next one),
+// release, a supervisor's reassignment, activity that keeps an assignment alive, and the 2-hour expiry that returns
+// idle cases to the queue. Every change of state or assignee is an applyTransition with its event.
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { applications, users } from '@/db/schema';
+import { assertMayDecide, changedMeanwhile, loadCase, staffActor } from '@/lib/applications/case';
+import type { CaseInput } from '@/lib/applications/decisions';
+import { applyTransition } from '@/lib/applications/transition';
 // Not '@/lib/auth': the job worker runs this outside Next, where next-auth cannot load.
 import { roleCan } from '@/lib/auth/roles';
 import type { Staff } from '@/lib/auth/sessions';
-import { recordEvent } from '@/lib/audit';
 import type { Db, DbOrTx } from '@/lib/db';
 import { forbidden, invalidInput } from '@/lib/errors';
 import { logger } from '@/lib/log';
-import { applyTransition, changedMeanwhile, loadCase } from './transition';
 
 export const ASSIGNMENT_IDLE_HOURS = 2;
 
@@ -19,6 +21,73 @@ export async function touchCase(db: DbOrTx, applicationId: string, staffId: stri
     .update(applications)
     .set({ lastActivityAt: sql`now()` })
     .where(and(eq(applications.id, applicationId), eq(applications.assignedTo, staffId), eq(applications.state, 'in_review')));
+}
+
+/**
+ * Assigns the oldest waiting, unassigned application to the caseworker. SKIP LOCKED lets two caseworkers pressing
+ * "Take next case" at the same moment each get a different case (or none), never the same one.
+ */
+export async function takeNextCase(db: Db, staff: Staff): Promise<{ applicationId: string } | null> {
+  const taken = await db.transaction(async (tx) => {
+    const [next] = await tx
+      .select({ id: applications.id, state: applications.state, version: applications.version })
+      .from(applications)
+      // Literal predicates, so the partial index applications_queue_next serves this query.
+      .where(sql`${applications.state} = 'submitted' and ${applications.assignedTo} is null`)
+      .orderBy(asc(applications.submittedAt), asc(applications.id))
+      .limit(1)
+      .for('update', { skipLocked: true });
+    if (!next) return null;
+    await applyTransition(tx, {
+      applicationId: next.id,
+      transition: 'take',
+      actor: staffActor(staff),
+      current: next,
+      set: { assignedTo: staff.id, assignedAt: sql`now()` },
+      eventData: { next: true },
+    });
+    return { applicationId: next.id };
+  });
+  if (taken) logger.info({ applicationId: taken.applicationId, staffId: staff.id }, 'case taken');
+  return taken;
+}
+
+/** Takes one particular waiting case (opened from the queue). */
+export async function takeCase(db: Db, input: CaseInput): Promise<{ version: number }> {
+  return db.transaction(async (tx) => {
+    const current = await loadCase(tx, input.applicationId);
+    if (current.assignedTo) throw await changedMeanwhile(tx, current.id);
+    const row = await applyTransition(tx, {
+      applicationId: current.id,
+      transition: 'take',
+      actor: staffActor(input.staff),
+      current,
+      expectedVersion: input.expectedVersion,
+      refuse: () => changedMeanwhile(tx, current.id),
+      set: { assignedTo: input.staff.id, assignedAt: sql`now()` },
+    });
+    return { version: row.version };
+  });
+}
+
+/** Gives a case back to the queue, unassigned. The assignee may do it, or a supervisor (recorded as an override). */
+export async function releaseCase(db: Db, input: CaseInput): Promise<{ version: number }> {
+  return db.transaction(async (tx) => {
+    const current = await loadCase(tx, input.applicationId);
+    if (current.version !== input.expectedVersion) throw await changedMeanwhile(tx, current.id);
+    const { override } = await assertMayDecide(tx, current, input.staff);
+    const row = await applyTransition(tx, {
+      applicationId: current.id,
+      transition: 'release',
+      actor: staffActor(input.staff),
+      current,
+      expectedVersion: input.expectedVersion,
+      refuse: () => changedMeanwhile(tx, current.id),
+      set: { assignedTo: null, assignedAt: null },
+      eventData: { override },
+    });
+    return { version: row.version };
+  });
 }
 
 /**
@@ -39,12 +108,14 @@ export async function expireIdleAssignments(db: Db, limit = 200): Promise<{ rele
       .limit(limit)
       .for('update', { skipLocked: true });
     for (const current of idle) {
-      await applyTransition(tx, current, { expectedVersion: current.version, transition: 'release', set: { assignedTo: null, assignedAt: null } });
-      await recordEvent(tx, {
+      await applyTransition(tx, {
         applicationId: current.id,
+        transition: 'release',
         actor: { type: 'system' },
-        type: 'assignment_expired',
-        data: { from: current.assignedTo, idleHours: ASSIGNMENT_IDLE_HOURS },
+        current,
+        refuse: () => changedMeanwhile(tx, current.id),
+        set: { assignedTo: null, assignedAt: null },
+        event: { type: 'assignment_expired', data: { from: current.assignedTo, idleHours: ASSIGNMENT_IDLE_HOURS } },
       });
     }
     return idle.length;
@@ -64,38 +135,26 @@ export async function listAssignableStaff(db: DbOrTx): Promise<{ id: string; nam
 }
 
 /** A supervisor gives a waiting or in-review case to another caseworker, or back to the queue (assignee ''). */
-export async function reassignCase(
-  db: Db,
-  input: { applicationId: string; expectedVersion: number; staff: Staff; assignee: string },
-): Promise<{ version: number }> {
+export async function reassignCase(db: Db, input: CaseInput & { assignee: string }): Promise<{ version: number }> {
   if (!roleCan(input.staff.role, 'supervisor')) throw forbidden();
   return db.transaction(async (tx) => {
     const current = await loadCase(tx, input.applicationId);
     if (current.version !== input.expectedVersion) throw await changedMeanwhile(tx, current.id);
-    const actor = { type: 'staff' as const, id: input.staff.id };
-    const data = { from: current.assignedTo, to: input.assignee || null };
-    if (!input.assignee) {
-      const row = await applyTransition(tx, current, { expectedVersion: input.expectedVersion, transition: 'release', set: { assignedTo: null, assignedAt: null } });
-      await recordEvent(tx, { applicationId: current.id, actor, type: 'reassigned', data });
-      return { version: row.version };
+    if (input.assignee) {
+      const assignable = await listAssignableStaff(tx);
+      if (!assignable.some((u) => u.id === input.assignee)) throw invalidInput({ assignee: ['caseworker.validation.chooseAssignee'] });
     }
-    const assignable = await listAssignableStaff(tx);
-    if (!assignable.some((u) => u.id === input.assignee)) throw invalidInput({ assignee: ['caseworker.validation.chooseAssignee'] });
-    if (current.state === 'submitted') {
-      const row = await applyTransition(tx, current, { expectedVersion: input.expectedVersion, transition: 'take', set: { assignedTo: input.assignee, assignedAt: sql`now()` } });
-      await recordEvent(tx, { applicationId: current.id, actor, type: 'reassigned', data });
-      return { version: row.version };
-    }
-    if (current.state !== 'in_review') throw await changedMeanwhile(tx, current.id);
-    // Same state, new assignee: not a state-machine step, but versioned all the same.
-    const [row] = await tx
-      .update(applications)
-      .set({ assignedTo: input.assignee, assignedAt: sql`now()`, lastActivityAt: sql`now()`, updatedAt: sql`now()`, version: sql`${applications.version} + 1` })
-      .where(and(eq(applications.id, current.id), eq(applications.version, input.expectedVersion)))
-      .returning({ version: applications.version });
-    if (!row) throw await changedMeanwhile(tx, current.id);
-    await recordEvent(tx, { applicationId: current.id, actor, type: 'reassigned', data });
+    const row = await applyTransition(tx, {
+      applicationId: current.id,
+      // Empty: back to the queue; otherwise to the new assignee, whether the case was waiting or under review.
+      transition: input.assignee ? 'reassign' : 'release',
+      actor: staffActor(input.staff),
+      current,
+      expectedVersion: input.expectedVersion,
+      refuse: () => changedMeanwhile(tx, current.id),
+      set: input.assignee ? { assignedTo: input.assignee, assignedAt: sql`now()` } : { assignedTo: null, assignedAt: null },
+      event: { type: 'reassigned', data: { from: current.assignedTo, to: input.assignee || null } },
+    });
     return { version: row.version };
   });
 }
-

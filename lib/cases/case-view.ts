@@ -8,8 +8,8 @@ import type { Staff } from '@/lib/auth';
 import { roleCan } from '@/lib/auth/roles';
 import type { DbOrTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { getRegister, REGISTER_UNAVAILABLE, type CprRegister, type RegisterRecord } from '@/lib/register';
-import { findLookAlikes, type EidIdentity } from '@/lib/matching';
+import { getRegister, REGISTER_UNAVAILABLE, type CprRegister } from '@/lib/register';
+import { findLookAlikes, type CprRecord, type EidIdentity } from '@/lib/matching';
 import { decrypt } from '@/lib/security/crypto';
 import { openStates } from '@/lib/applications/states';
 import { touchCase } from './assignments';
@@ -18,13 +18,13 @@ import { listCaseDocuments } from './documents';
 import { listHistory, listInfoRequests } from './history';
 import { listNotes } from './notes';
 import { listRelated } from './related';
-import { loadCase } from './transition';
+import { loadCase } from '@/lib/applications/case';
 
 /**
  * The case page still opens when the register cannot answer, saying so: shown as "not in the register" it would
  * invite a wrong rejection.
  */
-async function lookupOrUnavailable(register: CprRegister, cpr: string): Promise<RegisterRecord | null | 'unavailable'> {
+async function lookupOrUnavailable(register: CprRegister, cpr: string): Promise<CprRecord | null | 'unavailable'> {
   try {
     return await register.lookup(cpr);
   } catch (e) {

@@ -1,6 +1,7 @@
 // The input of every caseworker action, one zod schema each, shared by the forms in the browser and the server.
 // Pure (no server imports) so client components can use them; messages are catalogue keys (see messageKey()).
-import { documentKinds, rejectReasons } from '@/db/schema';
+import { documentKinds, rejectReasons } from '@/lib/vocabulary';
+import { correctableFields, type InfoItem } from '@/lib/applications/info-items';
 import { requiredText, z } from '@/lib/validation';
 
 // Also catches spaced and dashed forms (01 01 90 1234, 010190–1234), so the outbox never refuses what passed here.
@@ -9,9 +10,7 @@ const textWithoutCpr = (max: number, message: string) => requiredText(max).refin
 /** Free text that reaches the applicant by email must not carry a CPR number (emails never do). */
 const applicantText = (max: number) => textWithoutCpr(max, 'caseworker.validation.noCpr');
 
-/** Fields an applicant can be asked to correct. */
-export const correctableFields = ['givenNames', 'familyName', 'dateOfBirth', 'cpr', 'nationality', 'documentNumber', 'documentExpiry', 'email', 'phone'] as const;
-export type CorrectableField = (typeof correctableFields)[number];
+export { correctableFields, infoItemSchema, type CorrectableField, type InfoItem } from '@/lib/applications/info-items';
 
 export const caseRef = z.object({ applicationId: z.uuid(), expectedVersion: z.number().int().min(1) });
 
@@ -29,13 +28,6 @@ export const rejectSchema = caseRef.extend({
   reason: z.enum(rejectReasons, 'caseworker.validation.chooseReason'),
   text: applicantText(2000),
 });
-
-export const infoItemSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('photo'), target: z.enum(documentKinds) }),
-  z.object({ type: z.literal('field'), target: z.enum(correctableFields) }),
-  z.object({ type: z.literal('question') }),
-]);
-export type InfoItem = z.infer<typeof infoItemSchema>;
 
 /** The request form: checkboxes for photos and fields, a free question, and the message. */
 export const requestInfoSchema = caseRef

@@ -8,7 +8,7 @@ import type { Db, DbOrTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { touchCase } from './assignments';
 import { noteSchema } from './decision-schemas';
-import { loadCase } from './transition';
+import { loadCase } from '@/lib/applications/case';
 
 export async function addNote(db: Db, input: { applicationId: string; staff: Staff; body: string }): Promise<{ noteId: string }> {
   // The action validated already; checked again here because the rule is about what is stored, whoever calls.

@@ -1,6 +1,6 @@
 // The queue's filters as they live in the URL: parsed leniently (a stale bookmark shows the default view rather
 // than an error) and written back, so a view can be bookmarked and shared.
-import { applicationStates, documentTypes, type ApplicationState } from '@/db/schema';
+import { applicationStates, documentTypes, type ApplicationState } from '@/lib/vocabulary';
 import { z } from '@/lib/validation';
 
 export const queueSorts = ['oldest', 'newest', 'activity'] as const;

@@ -2,7 +2,8 @@
 // Every filter and sort has an index behind it (see db/schema/applications.ts) so it stays fast at a million rows.
 import 'server-only';
 import { and, asc, count, desc, eq, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { applications, applicationStates, users, type ApplicationState } from '@/db/schema';
+import { applications, users } from '@/db/schema';
+import { applicationStates, type ApplicationState } from '@/lib/vocabulary';
 import type { DbOrTx } from '@/lib/db';
 import { nameSearchTerms } from '@/lib/matching/search-key';
 import { applicationAge, submittedBeforeForAge, type Age } from './age';

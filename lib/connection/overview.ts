@@ -2,7 +2,8 @@
 // the CPR number masked), the relying parties' latest look-ups, and their applications. Every query filters by the
 // session's person identifier only, so nobody else's link, application or look-up can appear.
 import { and, desc, eq, isNull, sql } from 'drizzle-orm';
-import { applicationEvents, applications, identityLinks, relyingParties, type ApplicationState } from '@/db/schema';
+import { applicationEvents, applications, identityLinks, relyingParties } from '@/db/schema';
+import type { ApplicationState } from '@/lib/vocabulary';
 import type { DbOrTx } from '@/lib/db';
 import { findEidIdentity } from '@/lib/linking/identities';
 import type { LinkMethod } from '@/lib/linking/links';

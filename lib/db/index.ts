@@ -49,3 +49,15 @@ export async function closeDb(): Promise<void> {
   globalStore.__imDb = undefined;
   globalStore.__imReadDb = undefined;
 }
+
+/**
+ * True when the error (or an error it wraps: drizzle wraps the driver's) is PostgreSQL's unique violation (23505),
+ * and, with `constraint`, one whose constraint name contains it.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const pg = e as { code?: string; constraint_name?: string; constraint?: string };
+    if (pg.code === '23505') return constraint === undefined || String(pg.constraint_name ?? pg.constraint ?? '').includes(constraint);
+  }
+  return false;
+}

@@ -1,18 +1,18 @@
 // Document photo uploads: the bounded multipart read, the pipeline under the process-wide concurrency limit, and
 // storage under opaque keys with the documents row. Nothing is stored unless every check has passed.
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
-import { documentKinds, documents } from '@/db/schema';
+import { documents } from '@/db/schema';
+import { documentKinds, type DocumentKind } from '@/lib/vocabulary';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { readBody } from '@/lib/http';
+import { parseMultipart, readBody } from '@/lib/http';
 import { logger } from '@/lib/log';
 import { randomToken } from '@/lib/security/crypto';
 import { getStorage } from '@/lib/storage';
 import { createLimiter, type Limiter } from './limiter';
 import { MAX_UPLOAD_BYTES, processImage, type QualityHint } from './pipeline';
 
-export type DocumentKind = (typeof documentKinds)[number];
 /** Who may see and use an upload before it is part of an application: the draft's journey, or the application answering a request. */
 export type UploadOwner = { journeyId: string } | { pendingApplicationId: string };
 export type UploadedPhoto = { id: string; kind: DocumentKind; width: number; height: number; qualityHints: QualityHint[] };
@@ -37,12 +37,7 @@ export async function readUploadForm(req: Request): Promise<{ kind: DocumentKind
   if (!type.toLowerCase().startsWith('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'upload.notMultipart');
   const limit = MAX_UPLOAD_BYTES + MULTIPART_OVERHEAD;
   const body = await readBody(req, limit, 'upload.tooLarge', 'upload.malformed');
-  let form: FormData;
-  try {
-    form = await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers: { 'content-type': type } }).formData();
-  } catch {
-    throw new AppError('INVALID_INPUT', 'upload.malformed');
-  }
+  const form = await parseMultipart(body, type, 'upload.malformed');
   const kind = form.get('kind');
   const file = form.get('file');
   if (!isKind(kind)) throw new AppError('INVALID_INPUT', 'upload.kind', { fields: { kind: ['upload.kind'] } });

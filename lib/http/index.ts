@@ -53,6 +53,15 @@ export async function readBody(req: Request, maxBytes: number, tooLargeKey = 'PA
   return Buffer.concat(chunks);
 }
 
+/** A multipart body already read by readBody, as FormData; a body that is not valid multipart is INVALID_INPUT. */
+export async function parseMultipart(body: Buffer, contentType: string, malformedKey = 'INVALID_INPUT'): Promise<FormData> {
+  try {
+    return await new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), { headers: { 'content-type': contentType } }).formData();
+  } catch {
+    throw new AppError('INVALID_INPUT', malformedKey);
+  }
+}
+
 type Handler<C> = (req: NextRequest, ctx: C) => Promise<Response>;
 
 /** Wraps a route handler so that any error becomes the mapped, translated response. */

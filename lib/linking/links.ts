@@ -4,7 +4,7 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { applications, identityLinks, journeys } from '@/db/schema';
 import { recordEvent, type Actor } from '@/lib/audit';
-import type { Db, DbOrTx } from '@/lib/db';
+import { isUniqueViolation, type Db, type DbOrTx } from '@/lib/db';
 import { enqueueEmail } from '@/lib/email';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -23,15 +23,6 @@ export async function findActiveLink(db: DbOrTx, personIdentifier: string): Prom
     .from(identityLinks)
     .where(and(eq(identityLinks.personIdentifier, personIdentifier), isNull(identityLinks.revokedAt)));
   return row ?? null;
-}
-
-/** True for the unique-index violation that says "this identifier already has an active link". */
-function isActiveLinkConflict(error: unknown): boolean {
-  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
-    const pg = e as { code?: string; constraint_name?: string; constraint?: string };
-    if (pg.code === '23505' && (pg.constraint_name ?? pg.constraint) === 'identity_links_one_active_per_identifier') return true;
-  }
-  return false;
 }
 
 export type NewLink = {
@@ -85,7 +76,8 @@ export async function createLink(db: Db, link: NewLink): Promise<{ created: bool
     });
     return { created: true };
   } catch (e) {
-    if (!isActiveLinkConflict(e)) throw e;
+    // The unique index that says "this identifier already has an active link".
+    if (!isUniqueViolation(e, 'identity_links_one_active_per_identifier')) throw e;
     await recordAttempt(db, { identity, method: link.method, outcome: 'already_linked', reasons: [], cprIndex });
     return { created: false };
   }

@@ -1,24 +1,10 @@
 // The rules applied to an eID and the register record of one CPR number, with the register's persons born on the
 // eID's birth date as look-alikes: the one question both the automatic match and the MitID match ask the register.
-import { decideMatch, type CprRecord, type EidIdentity, type MatchDecision } from '@/lib/matching';
-import type { CprRegister, RegisterRecord } from '@/lib/register';
+import { decideMatch, type EidIdentity, type MatchDecision } from '@/lib/matching';
+import type { CprRegister } from '@/lib/register';
 
 /** Why nothing links when the CPR number is not in the register (not a decideMatch reason). */
 export const NOT_FOUND_REASON = 'not_found';
-
-export function toCprRecord(r: RegisterRecord): CprRecord {
-  return {
-    cpr: r.cpr,
-    givenNames: r.givenNames,
-    ...(r.middleName ? { middleName: r.middleName } : {}),
-    familyName: r.familyName,
-    dateOfBirth: r.dateOfBirth,
-    sex: r.sex,
-    status: r.status,
-    nameAddressProtected: r.nameAddressProtected,
-    ...(r.historicalNames ? { historicalNames: r.historicalNames } : {}),
-  };
-}
 
 export type RegisterDecision = { found: boolean; decision: MatchDecision };
 
@@ -26,5 +12,5 @@ export type RegisterDecision = { found: boolean; decision: MatchDecision };
 export async function decideAgainstRegister(register: CprRegister, eid: EidIdentity, cpr: string): Promise<RegisterDecision> {
   const [record, bornThatDay] = await Promise.all([register.lookup(cpr), register.bornOn(eid.dateOfBirth)]);
   if (!record) return { found: false, decision: { decision: 'no_match', reasons: [NOT_FOUND_REASON] } };
-  return { found: true, decision: decideMatch(eid, toCprRecord(record), bornThatDay.map(toCprRecord)) };
+  return { found: true, decision: decideMatch(eid, record, bornThatDay) };
 }

@@ -5,7 +5,7 @@ import { NextResponse } from 'next/server';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { readBody } from '@/lib/http';
+import { parseMultipart, readBody } from '@/lib/http';
 import { findJourney, JOURNEY_COOKIE, journeyCookieOptions, signJourneyId, verifyJourneyCookie, type Journey } from '@/lib/journey';
 
 export async function requestJourney(db: DbOrTx, req: NextRequest): Promise<Journey | null> {
@@ -46,12 +46,7 @@ export async function readForm(req: NextRequest): Promise<Record<string, string>
   if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   const body = await readBody(req, FORM_LIMIT);
   if (type.startsWith('multipart/form-data')) {
-    let data: FormData;
-    try {
-      data = await new Response(new Uint8Array(body), { headers: { 'content-type': type } }).formData();
-    } catch {
-      throw new AppError('INVALID_INPUT');
-    }
+    const data = await parseMultipart(body, type);
     return Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
   }
   return Object.fromEntries(new URLSearchParams(body.toString('utf8')));

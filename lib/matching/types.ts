@@ -1,7 +1,9 @@
-// The data decideMatch compares: the identity asserted by a non-Danish eID and the CPR register record.
+// The data decideMatch compares: the identity asserted by a non-Danish eID and the CPR register record (the one
+// register record type: every register adapter, the demo population and the case page use it).
 // Shapes follow DESIGN.md section 4; nothing here knows where the data came from.
+import type { CprStatus, Gender, LevelOfAssurance, Sex } from '@/lib/vocabulary';
 
-export type LevelOfAssurance = 'low' | 'substantial' | 'high';
+export type { CprStatus, LevelOfAssurance } from '@/lib/vocabulary';
 
 export type EidIdentity = {
   personIdentifier: string;
@@ -12,18 +14,9 @@ export type EidIdentity = {
   /** YYYY-MM-DD */
   dateOfBirth: string;
   birthName?: string;
-  gender?: 'male' | 'female' | 'unspecified';
+  gender?: Gender;
   levelOfAssurance: LevelOfAssurance;
 };
-
-export type CprStatus =
-  | 'active'
-  | 'inactive'
-  | 'emigrated'
-  | 'disappeared'
-  | 'deceased'
-  | 'annulled'
-  | 'changed';
 
 export type CprRecord = {
   /** 10 digits */
@@ -36,10 +29,12 @@ export type CprRecord = {
   familyName: string;
   /** YYYY-MM-DD */
   dateOfBirth: string;
-  sex: 'male' | 'female';
+  sex: Sex;
   status: CprStatus;
   nameAddressProtected: boolean;
   historicalNames?: string[];
+  /** Never set when the record has name-and-address protection; the matching rules do not read it. */
+  address?: string;
 };
 
 export type Decision = 'match' | 'manual' | 'no_match';

@@ -1,5 +1,6 @@
 // The demo population: test persons in the demo CPR register, each with the eID attributes the simulator hands out,
 // built from the public matching examples so every rule can be tried by hand. Demo mode only.
+import type { CprRecord, EidIdentity } from '@/lib/matching';
 import cases from './matching-examples.json';
 
 export type DemoPerson = {
@@ -8,29 +9,9 @@ export type DemoPerson = {
   /** What this person demonstrates, in English (shown in the simulators, which are test tools). */
   scenario: string;
   expected: 'match' | 'manual' | 'no_match' | 'not_in_register';
-  eid: {
-    personIdentifier: string;
-    country: string;
-    givenNames: string;
-    familyName: string;
-    dateOfBirth: string;
-    birthName?: string;
-    gender?: 'male' | 'female' | 'unspecified';
-    levelOfAssurance: 'low' | 'substantial' | 'high';
-  };
+  eid: EidIdentity;
   /** Absent for persons who are not in the register. */
-  register?: {
-    cpr: string;
-    givenNames: string;
-    middleName?: string;
-    familyName: string;
-    dateOfBirth: string;
-    sex: 'male' | 'female';
-    status: 'active' | 'inactive' | 'emigrated' | 'disappeared' | 'deceased' | 'annulled' | 'changed';
-    nameAddressProtected: boolean;
-    historicalNames?: string[];
-    address?: string;
-  };
+  register?: CprRecord;
 };
 
 const countries = ['DE', 'SE', 'NL', 'FR', 'ES', 'PL', 'IT', 'PT', 'IE', 'GR', 'BE', 'AT', 'FI', 'IS', 'NO', 'CZ', 'HU'];

@@ -5,40 +5,26 @@ import { cprRegister } from '@/db/schema';
 import { demoPersons } from './demo-persons';
 import type { DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
-import { isIsoDate } from '@/lib/matching';
+import { isIsoDate, type CprRecord } from '@/lib/matching';
 import { holdsCpr } from '@/lib/security/cpr-index';
 import { cprIndexColumns, decrypt, encrypt } from '@/lib/security/crypto';
 import { CprDirekteClient, cprDirekteOptions, cprDirekteRegister } from './cpr-direkte';
 
 export { REGISTER_UNAVAILABLE } from './cpr-direkte';
 
-export type RegisterRecord = {
-  cpr: string;
-  givenNames: string;
-  middleName?: string;
-  familyName: string;
-  dateOfBirth: string;
-  sex: 'male' | 'female';
-  status: 'active' | 'inactive' | 'emigrated' | 'disappeared' | 'deceased' | 'annulled' | 'changed';
-  nameAddressProtected: boolean;
-  historicalNames?: string[];
-  /** Never shown when the record has name-and-address protection. */
-  address?: string;
-};
-
 export interface CprRegister {
   /** The record for a normalised 10-digit CPR number, or null when the register has none. */
-  lookup(cpr: string): Promise<RegisterRecord | null>;
+  lookup(cpr: string): Promise<CprRecord | null>;
   /**
    * Every person born on a YYYY-MM-DD date: the look-alikes an eID with that birth date could also match.
    * The automatic match refuses when it finds one, so an adapter that cannot answer must throw, never return [].
    */
-  bornOn(dateOfBirth: string): Promise<RegisterRecord[]>;
+  bornOn(dateOfBirth: string): Promise<CprRecord[]>;
 }
 
 type Row = typeof cprRegister.$inferSelect;
 
-function fromRow(row: Row): RegisterRecord {
+function fromRow(row: Row): CprRecord {
   return {
     cpr: decrypt(row.cprEnc),
     givenNames: row.givenNames,

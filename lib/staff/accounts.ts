@@ -1,7 +1,8 @@
 // Staff accounts for admins: list, create with a set-password link, change role, deactivate and reactivate.
 // Every change is one transaction with its audit event; no change may leave the service without an active admin.
 import { and, desc, eq, sql } from 'drizzle-orm';
-import { applicationEvents, applications, users, type StaffRole } from '@/db/schema';
+import { applicationEvents, applications, users } from '@/db/schema';
+import type { StaffRole } from '@/lib/vocabulary';
 import { recordEvent } from '@/lib/audit';
 import type { Staff } from '@/lib/auth/sessions';
 import { endAllStaffSessions } from '@/lib/auth/sessions';

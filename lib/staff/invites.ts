@@ -1,7 +1,8 @@
 // One-time set-password links for new staff: a random token mailed to the person, only its hash stored
 // (verification_tokens), valid for 72 hours, gone once used or when a newer link is sent.
 import { and, eq, gt, like, sql } from 'drizzle-orm';
-import { users, verificationTokens, type StaffRole } from '@/db/schema';
+import { users, verificationTokens } from '@/db/schema';
+import type { StaffRole } from '@/lib/vocabulary';
 import { recordEvent, type Actor } from '@/lib/audit';
 import { hashPassword } from '@/lib/auth/password';
 import { endAllStaffSessions } from '@/lib/auth/sessions';

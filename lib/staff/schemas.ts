@@ -1,6 +1,6 @@
 // The staff administration forms' shapes, shared by the browser forms and the server actions.
 // Messages are keys of the `errors` catalogue.
-import { staffRoles } from '@/db/schema';
+import { staffRoles } from '@/lib/vocabulary';
 import { email, requiredText, z } from '@/lib/validation';
 
 export const MIN_PASSWORD_LENGTH = 12;

@@ -1,7 +1,7 @@
 // How a dashboard cell is written: on the page with the locale's grouping and decimals, in a CSV plainly (no
 // grouping; a decimal comma in Danish, where the CSV also uses semicolons as Danish Excel expects).
 import type { Locale } from '@/lib/i18n/config';
-import { countryName as catalogueCountryName } from '@/lib/identity/countries';
+import { countryName } from '@/lib/identity/countries';
 
 export type NumberKind = 'count' | 'percent' | 'hours' | 'days';
 export type Cell = string | { n: number | null; kind: NumberKind } | { date: string; kind: 'date' | 'week' };
@@ -42,7 +42,7 @@ export function formatCell(cell: Cell, locale: Locale, mode: Mode, weekLabel?: (
 }
 
 /** Country name in the reader's language (our catalogue), with its code. */
-export function countryName(code: string, locale: Locale): string {
-  const name = catalogueCountryName(locale, code);
+export function countryLabel(locale: Locale, code: string): string {
+  const name = countryName(locale, code);
   return name !== code ? `${name} (${code})` : code;
 }

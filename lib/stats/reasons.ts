@@ -1,6 +1,6 @@
 // Why applications were rejected and what caseworkers asked applicants for, by document type and by country.
 import { sql } from 'drizzle-orm';
-import { rejectReasons } from '@/db/schema';
+import { rejectReasons } from '@/lib/vocabulary';
 import type { DbOrTx } from '@/lib/db';
 import { facts, inCurrent, inPrevious, type StatsContext } from './context';
 

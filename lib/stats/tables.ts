@@ -1,11 +1,11 @@
 // The dashboard's tables as plain models (translated headers, rows of cells), built once from the SQL aggregates
 // and shown on the page or written as CSV, so both always hold the same numbers.
-import { rejectReasons } from '@/db/schema';
+import { rejectReasons } from '@/lib/vocabulary';
 import type { Locale } from '@/lib/i18n/config';
 import { catalogues } from '@/lib/i18n/messages';
 import { AGE_BUCKETS } from './backlog';
 import type { Dashboard } from './dashboard';
-import { count, countryName, days, hours, percentCell, type Cell } from './format';
+import { count, countryLabel, days, hours, percentCell, type Cell } from './format';
 import type { Bin } from './histogram';
 import { REQUEST_ITEM_TYPES } from './reasons';
 
@@ -41,7 +41,7 @@ type T = (key: string, values?: Record<string, string | number>) => string;
 export function buildTables(d: Dashboard, t: T, locale: Locale): Record<TableId, TableModel> {
   const cur = t('columns.current');
   const prev = t('columns.previous');
-  const country = (code: string) => countryName(code, locale);
+  const country = (code: string) => countryLabel(locale, code);
   const label = (group: string, code: string) => (code ? t(`${group}.${code}`) : t(`${group}.none`));
   // Targets are free codes (a photo or a field name); an unknown one is shown as it is.
   const targetName = (target: string) => (Object.hasOwn(catalogues.en.supervisor.requestTarget, target) ? t(`requestTarget.${target}`) : target);

@@ -1,5 +1,6 @@
 // Shared validation conventions, used by forms in the browser and by the server alike.
 // A zod message is a key of the `errors` catalogue (e.g. 'required', 'cprDate'), translated where it is shown.
+import { parseCpr } from '@/lib/matching/cpr';
 import * as z from './zod';
 
 // Messages zod writes itself become catalogue keys too, so no untranslated text reaches a person.
@@ -23,6 +24,24 @@ export { z };
 export const requiredText = (max = 200) => z.string().trim().min(1, 'required').max(max, 'tooLong');
 
 export const email = z.string().trim().min(1, 'required').max(254, 'tooLong').pipe(z.email('email'));
+
+/**
+ * A CPR number as people type it (DDMMYY-SSSS, DDMMYYSSSS, with spaces), normalised to 10 digits. `messages` are the
+ * catalogue keys the form shows for a malformed number and for one whose first six digits are not a date.
+ */
+export function cprNumber(messages: { format: string; date: string } = { format: 'cprFormat', date: 'cprDate' }) {
+  return z
+    .string()
+    .trim()
+    .min(1, 'required')
+    .max(20, messages.format)
+    .transform((value, ctx) => {
+      const parsed = parseCpr(value);
+      if (parsed.ok) return parsed.cpr;
+      ctx.addIssue({ code: 'custom', message: parsed.error === 'date' ? messages.date : messages.format });
+      return z.NEVER;
+    });
+}
 
 /** Field name → first message key for each failing field (the order of issues is kept). */
 export function fieldErrors(error: z.ZodError): Record<string, string[]> {

@@ -33,8 +33,8 @@ process.env.NEXT_TELEMETRY_DISABLED = '1';
 
 const { buildIfNeeded, nextBin } = await import('../../scripts/build-if-needed');
 const { startEmbeddedPostgres, freePort } = await import('../../lib/db/embedded');
-const { runMigrations } = await import('../../db/migrate');
-const { seedDemo, DEMO_RELYING_PARTY_KEY } = await import('../../db/seed');
+const { runMigrations } = await import('../../scripts/migrate');
+const { seedDemo, DEMO_RELYING_PARTY_KEY } = await import('../../scripts/seed');
 
 const children: ChildProcess[] = [];
 let pg: Awaited<ReturnType<typeof startEmbeddedPostgres>> | undefined;

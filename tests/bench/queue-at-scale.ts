@@ -16,7 +16,7 @@ const { startEmbeddedPostgres } = await import('../../lib/db/embedded');
 const pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), persistent: false });
 process.env.DATABASE_URL = pg.url;
 try {
-  const { runMigrations } = await import('../../db/migrate');
+  const { runMigrations } = await import('../../scripts/migrate');
   await runMigrations(pg.url);
   const sql = postgres(pg.url, { max: 2, onnotice: () => {} });
   const staff = await sql<{ id: string }[]>`
@@ -47,7 +47,7 @@ try {
                             when r1 < 0.60 then 'approved' when r1 < 0.85 then 'rejected' when r1 < 0.95 then 'withdrawn' else 'expired' end as st) s`;
   console.log(`seeded ${rows} applications in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   // The rows were written without a search name, as rows from before the name search were: the start-up backfill fills them.
-  const { backfillSearchNames } = await import('../../db/migrate');
+  const { backfillSearchNames } = await import('../../scripts/migrate');
   const t1 = Date.now();
   const filled = await backfillSearchNames(sql);
   console.log(`backfilled ${filled} search names in ${((Date.now() - t1) / 1000).toFixed(1)} s`);

@@ -12,7 +12,7 @@ process.env.APP_MODE = 'demo';
 process.env.DATA_DIR = path.join(dir, 'data');
 process.env.LOG_LEVEL = 'silent';
 
-const { runMigrations } = await import('@/db/migrate');
+const { runMigrations } = await import('@/scripts/migrate');
 const { connect } = await import('@/lib/db');
 const { startEmbeddedPostgres, withDatabase } = await import('@/lib/db/embedded');
 const { getDashboard } = await import('@/lib/stats/dashboard');

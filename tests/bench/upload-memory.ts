@@ -16,7 +16,7 @@ process.env.LOG_LEVEL = 'warn';
 
 const { buildIfNeeded, nextBin } = await import('../../scripts/build-if-needed');
 const { startEmbeddedPostgres, freePort } = await import('../../lib/db/embedded');
-const { runMigrations } = await import('../../db/migrate');
+const { runMigrations } = await import('../../scripts/migrate');
 buildIfNeeded();
 const pg = await startEmbeddedPostgres({ dir: path.join(process.env.DATA_DIR!, 'pg'), persistent: false });
 process.env.DATABASE_URL = pg.url;

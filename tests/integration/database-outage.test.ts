@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations } from '@/db/migrate';
+import { runMigrations } from '@/scripts/migrate';
 import { GET as health } from '@/app/api/health/route';
 import { NextRequest } from 'next/server';
 import { GET as lookUp } from '@/app/api/v1/links/[...identifier]/route';

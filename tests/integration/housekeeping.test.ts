@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { applications, documents, journeys, linkLookupCounts, relyingParties } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/scripts/seed';
 import { getDb } from '@/lib/db';
 import { createJourney } from '@/lib/journey';
 import { deleteExpiredState } from '@/lib/retention/housekeeping';

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD, demoStaff } from '@/db/seed';
+import { DEMO_PASSWORD, demoStaff } from '@/scripts/seed';
 import { users } from '@/db/schema';
 import { getDb } from '@/lib/db';
 

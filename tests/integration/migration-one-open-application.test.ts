@@ -8,7 +8,7 @@ import { drizzle } from 'drizzle-orm/postgres-js';
 import { migrate } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MigrationRefused, runMigrations } from '@/db/migrate';
+import { MigrationRefused, runMigrations } from '@/scripts/migrate';
 import { withDatabase } from '@/lib/db/embedded';
 
 const name = `im_upgrade_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;

@@ -3,7 +3,8 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applications } from '@/db/schema';
-import { approveApplication, takeCase } from '@/lib/applications/decisions';
+import { approveApplication } from '@/lib/applications/decisions';
+import { takeCase } from '@/lib/cases/assignments';
 import { withdrawApplication } from '@/lib/applications/withdraw';
 import type { Staff } from '@/lib/auth';
 import { listQueue } from '@/lib/cases/queue';

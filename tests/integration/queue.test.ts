@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runMigrations } from '@/db/migrate';
+import { runMigrations } from '@/scripts/migrate';
 import { applications } from '@/db/schema';
 import type { Staff } from '@/lib/auth';
 import { countByState, listQueue } from '@/lib/cases/queue';

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applicationEvents, applications, documents } from '@/db/schema';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/scripts/seed';
 import { getDb } from '@/lib/db';
 import { purgeExpiredDocuments } from '@/lib/retention';
 import { getStorage, ObjectNotFoundError } from '@/lib/storage';

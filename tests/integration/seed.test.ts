@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 import { decrypt } from '@/lib/security/crypto';
 import { tableRegister } from '@/lib/register';
 import { demoPersons } from '@/lib/register/demo-persons';
-import { seedDemo } from '@/db/seed';
+import { seedDemo } from '@/scripts/seed';
 import { getStorage } from '@/lib/storage';
 
 const count = async (table: string) => Number((await getDb().execute<{ n: string }>(sql.raw(`select count(*) as n from ${table}`)))[0]!.n);

@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { applicationEvents, applications } from '@/db/schema';
-import { releaseCase, takeNextCase } from '@/lib/applications/decisions';
 import type { Staff } from '@/lib/auth';
-import { expireIdleAssignments, reassignCase } from '@/lib/cases/assignments';
+import { expireIdleAssignments, reassignCase, releaseCase, takeNextCase } from '@/lib/cases/assignments';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { jobs } from '@/lib/jobs/registry';

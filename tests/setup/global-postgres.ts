@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { runMigrations } from '../../db/migrate';
+import { runMigrations } from '../../scripts/migrate';
 import { startEmbeddedPostgres, withDatabase, type EmbeddedHandle } from '../../lib/db/embedded';
 
 declare module 'vitest' {

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import tls from 'node:tls';
-import type { RegisterRecord } from '@/lib/register';
+import type { CprRecord } from '@/lib/matching';
 import {
   answerHeader, CONTACT, CURRENT, ENCODING, FOREIGN, LOGON_ANSWER_LENGTH, LOGON_LENGTH, PNR_REQUEST_LENGTH,
   SEARCH_REQUEST_LENGTH, writeRecord,
@@ -34,12 +34,12 @@ export type StandInPerson = {
 
 export const STAND_IN_CREDENTIALS = { customer: '4711', user: 'IMTEST01', password: 'Secret12' };
 
-const STATUS_CODES: Record<RegisterRecord['status'], string> = {
+const STATUS_CODES: Record<CprRecord['status'], string> = {
   active: '01', inactive: '20', annulled: '30', changed: '60', disappeared: '70', emigrated: '80', deceased: '90',
 };
 
 /** A register record of the app's own shape as a stand-in person (for the demo population). */
-export function standInPerson(r: Omit<RegisterRecord, 'middleName' | 'historicalNames'> & { middleName?: string }): StandInPerson {
+export function standInPerson(r: Omit<CprRecord, 'middleName' | 'historicalNames'> & { middleName?: string }): StandInPerson {
   return {
     cpr: r.cpr,
     givenNames: [r.givenNames, r.middleName].filter(Boolean).join(' '),

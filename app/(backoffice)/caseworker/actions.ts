@@ -1,10 +1,10 @@
 'use server';
 // The caseworker's server actions. Each one is a thin door: runStaffAction authenticates, authorises and
 // validates; the rule lives in lib/applications and lib/cases. All take one plain object and return a result.
-import { approveApplication, rejectApplication, releaseCase, takeCase, takeNextCase } from '@/lib/applications/decisions';
+import { approveApplication, rejectApplication } from '@/lib/applications/decisions';
 import { requestMoreInformation } from '@/lib/applications/request-info';
 import { runStaffAction, type ActionResult } from '@/lib/cases/action';
-import { reassignCase } from '@/lib/cases/assignments';
+import { reassignCase, releaseCase, takeCase, takeNextCase } from '@/lib/cases/assignments';
 import {
   approveSchema,
   infoItemsOf,

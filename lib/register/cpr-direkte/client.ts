@@ -4,7 +4,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { RegisterRecord } from '@/lib/register';
+import type { CprRecord } from '@/lib/matching';
 import { CircuitBreaker, type BreakerOptions } from './breaker';
 import { exchange, RegisterError, type Endpoint } from './exchange';
 import { toRegisterRecords } from './mapping';
@@ -98,7 +98,7 @@ export class CprDirekteClient {
   }
 
   /** The person with this PNR, or null when the register has none (error 5: never retried). */
-  async lookup(pnr: string): Promise<RegisterRecord | null> {
+  async lookup(pnr: string): Promise<CprRecord | null> {
     const records = await this.guarded(() => this.dataRequest((token) => pnrRequestRecord(this.options, token, pnr)));
     const [person] = records;
     if (!person) return null;
@@ -108,7 +108,7 @@ export class CprDirekteClient {
   }
 
   /** Persons the match service finds for a birth date (and name and sex, when given). */
-  async search(criteria: SearchCriteria): Promise<RegisterRecord[]> {
+  async search(criteria: SearchCriteria): Promise<CprRecord[]> {
     const options = { ...this.options, transaction: this.options.matchTransaction };
     const records = await this.guarded(() => this.dataRequest((token) => searchRequestRecord(options, token, criteria)));
     return records.filter((r) => r.dateOfBirth === criteria.dateOfBirth);
@@ -156,7 +156,7 @@ export class CprDirekteClient {
     }
   }
 
-  private async dataRequest(build: (token: string) => Buffer): Promise<RegisterRecord[]> {
+  private async dataRequest(build: (token: string) => Buffer): Promise<CprRecord[]> {
     let token = await this.currentToken();
     for (let relogon = 0; ; relogon++) {
       const answer = await this.send(build(token), wholeAnswer);

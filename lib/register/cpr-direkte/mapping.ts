@@ -1,14 +1,13 @@
-// From CPR Direkte's typed records to our RegisterRecord: status codes, name-and-address protection, birth date
+// From CPR Direkte's typed records to our register record: status codes, name-and-address protection, birth date
 // (with the century rule of the CPR number when the record has none) and the address. Pure.
-import { parseCpr } from '@/lib/matching';
-import type { RegisterRecord } from '@/lib/register';
+import { parseCpr, type CprRecord } from '@/lib/matching';
 import { CONTACT, CONTACT_LINES, FOREIGN, FOREIGN_LINES, ProtocolError, readCurrent, readLines } from './records';
 
 /**
  * The register's status codes (CPR's "personstatus"). 50 (deleted) has no status of its own in our model: it is
  * treated like an annulled number, which never links automatically and puts a caseworker in charge.
  */
-export function statusOf(code: string): RegisterRecord['status'] {
+export function statusOf(code: string): CprRecord['status'] {
   switch (code) {
     case '01': case '03': case '05': case '07': return 'active';
     case '20': return 'inactive';
@@ -37,7 +36,7 @@ function protectedAt(start: string, now: Date): boolean {
 export type AnswerRecords = { type: string; text: string }[];
 
 /** Every person in an answer: each 001 with the 002/003 records that follow it. */
-export function toRegisterRecords(records: AnswerRecords, now = new Date()): RegisterRecord[] {
+export function toRegisterRecords(records: AnswerRecords, now = new Date()): CprRecord[] {
   const people: { current: string; foreign?: string; contact?: string }[] = [];
   for (const r of records) {
     if (r.type === '001') people.push({ current: r.text });
@@ -47,7 +46,7 @@ export function toRegisterRecords(records: AnswerRecords, now = new Date()): Reg
   return people.map((p) => toRegisterRecord(p, now));
 }
 
-function toRegisterRecord(p: { current: string; foreign?: string; contact?: string }, now: Date): RegisterRecord {
+function toRegisterRecord(p: { current: string; foreign?: string; contact?: string }, now: Date): CprRecord {
   const c = readCurrent(p.current);
   const parsed = parseCpr(c.pnr);
   if (!parsed.ok) throw new ProtocolError('001 record carries no valid PNR');
@@ -67,7 +66,7 @@ function toRegisterRecord(p: { current: string; foreign?: string; contact?: stri
   };
 }
 
-function addressOf(c: ReturnType<typeof readCurrent>, status: RegisterRecord['status'], p: { foreign?: string; contact?: string }): string | undefined {
+function addressOf(c: ReturnType<typeof readCurrent>, status: CprRecord['status'], p: { foreign?: string; contact?: string }): string | undefined {
   if (status === 'emigrated' && p.foreign) {
     const lines = readLines(p.foreign, FOREIGN.lines[0], FOREIGN_LINES);
     if (lines.length) return lines.join(', ');

@@ -10,6 +10,7 @@ import { nameSearchKey } from '@/lib/matching/search-key';
 import { specimenJpeg } from '@/lib/documents/specimen';
 import { blindIndex, encrypt, randomToken, sha256 } from '@/lib/security/crypto';
 import { getStorage } from '@/lib/storage';
+import type { StaffRole } from '@/lib/vocabulary';
 
 let serial = 0;
 
@@ -101,7 +102,7 @@ export async function addDocument(applicationId: string, kind: 'passport_photo' 
   return doc!.id;
 }
 
-export function staffOf(u: { id: string; email: string; name: string | null; role: s.StaffRole | null }): Staff {
+export function staffOf(u: { id: string; email: string; name: string | null; role: StaffRole | null }): Staff {
   return { id: u.id, email: u.email, name: u.name, role: u.role, sessionId: 'test' };
 }
 

@@ -1,7 +1,8 @@
 // Staff accounts and real sign-ins for integration tests: a session cookie obtained through next-auth's own
 // credentials endpoint, exactly as a browser gets it.
 import { NextRequest } from 'next/server';
-import { users, type StaffRole } from '@/db/schema';
+import { users } from '@/db/schema';
+import type { StaffRole } from '@/lib/vocabulary';
 import { handlers } from '@/lib/auth';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db';

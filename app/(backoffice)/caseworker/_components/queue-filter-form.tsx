@@ -1,7 +1,8 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { applicationStates, documentTypes } from '@/db/schema';
-import { countryOptions } from '@/lib/cases/countries';
+import { applicationStates, documentTypes } from '@/lib/vocabulary';
+import type { Locale } from '@/lib/i18n/config';
+import { countryOptions } from '@/lib/identity/countries';
 import { assignedFilters, queueSorts, type QueueFilters } from '@/lib/cases/queue-filters';
 
 /** A plain GET form: the filters land in the URL, so a view can be bookmarked and shared, with or without JavaScript. */
@@ -43,7 +44,7 @@ export async function QueueFilterForm({ filters, locale, targetDays }: { filters
           </label>
           <select className="form-select" id="filter-country" name="country" autoComplete="off" defaultValue={filters.country ?? ''}>
             <option value="">{t('filters.any')}</option>
-            {countryOptions(locale).map((c) => (
+            {countryOptions(locale as Locale).map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
               </option>

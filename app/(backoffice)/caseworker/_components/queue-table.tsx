@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { getFormatter } from 'next-intl/server';
-import { countryName } from '@/lib/cases/countries';
+import { countryName } from '@/lib/identity/countries';
 import type { QueueRow } from '@/lib/cases/queue';
 
 type Format = Awaited<ReturnType<typeof getFormatter>>;
@@ -37,7 +37,7 @@ export async function QueueTable({ rows, locale, targetDays, staffId, format }: 
                   </span>
                 ) : null}
               </td>
-              <td>{countryName(r.country, locale)}</td>
+              <td>{countryName(locale, r.country)}</td>
               <td>{t(`documentTypes.${r.documentType}`)}</td>
               <td>{t(`states.${r.state}`)}</td>
               <td>{r.assignedTo ? (r.assignedTo === staffId ? t('queue.you') : r.assigneeName) : <span className="text-muted">{t('queue.nobody')}</span>}</td>

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
-import { applicationStates, type ApplicationState } from '@/db/schema';
+import { applicationStates, type ApplicationState } from '@/lib/vocabulary';
 import { queueQuery, type QueueFilters } from '@/lib/cases/queue-filters';
 
 /** The total per state, each a link to the queue filtered by that state. */

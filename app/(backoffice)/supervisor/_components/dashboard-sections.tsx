@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/i18n/config';
 import { AGE_BUCKETS } from '@/lib/stats/backlog';
 import type { Dashboard } from '@/lib/stats/dashboard';
-import { countryName } from '@/lib/stats/format';
+import { countryLabel } from '@/lib/stats/format';
 import type { TableId, TableModel } from '@/lib/stats/tables';
 import { BarsChart, LinesChart } from './charts';
 import { DataTable } from './data-table';
@@ -106,7 +106,7 @@ export function CountriesSection({ d, tables, locale, exportQuery, t }: SectionP
     { key: 'current', label: `${t('columns.autoMatchRate')}, ${t('columns.current').toLowerCase()}` },
     { key: 'previous', label: `${t('columns.autoMatchRate')}, ${t('columns.previous').toLowerCase()}` },
   ];
-  const data = d.countries.map((c) => ({ country: countryName(c.country, locale), current: c.autoMatchRate, previous: c.autoMatchRatePrevious }));
+  const data = d.countries.map((c) => ({ country: countryLabel(locale, c.country), current: c.autoMatchRate, previous: c.autoMatchRatePrevious }));
   return (
     <Section id="countries" heading={t('sections.countries.heading')} intro={t('sections.countries.intro')}>
       <BarsChart horizontal category="country" series={series} data={data} unit="%" />

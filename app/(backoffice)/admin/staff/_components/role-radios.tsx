@@ -1,6 +1,6 @@
 'use client';
 import { useTranslations } from 'next-intl';
-import { staffRoles, type StaffRole } from '@/db/schema/auth';
+import { staffRoles, type StaffRole } from '@/lib/vocabulary';
 
 /** The role choice as a DKFDS radio group, with what each role may do. */
 export function RoleRadios({ idPrefix, legend, defaultRole, error }: { idPrefix: string; legend: string; defaultRole?: StaffRole | null; error?: string }) {

@@ -2,7 +2,7 @@
 import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ConfirmDialog } from '@/components/confirm-dialog';
-import type { StaffRole } from '@/db/schema/auth';
+import type { StaffRole } from '@/lib/vocabulary';
 import type { FormState } from '@/lib/staff/action-state';
 import { changeRoleAction, resendInviteAction, setActiveAction } from '../actions';
 import { RoleRadios } from './role-radios';

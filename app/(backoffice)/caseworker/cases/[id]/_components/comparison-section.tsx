@@ -1,7 +1,7 @@
 import { getTranslations } from 'next-intl/server';
 import type { CaseView } from '@/lib/cases/case-view';
 import type { Mark } from '@/lib/cases/comparison';
-import { countryName } from '@/lib/cases/countries';
+import { countryName } from '@/lib/identity/countries';
 import { LookAlikes } from './look-alikes';
 
 function MarkBadge({ mark, label }: { mark: Mark; label: string }) {
@@ -94,9 +94,9 @@ export async function ComparisonSection({ view, locale }: { view: CaseView; loca
             <dt>{t('facts.cpr')}</dt>
             <dd>{app.cpr.slice(0, 6)}-{app.cpr.slice(6)}</dd>
             <dt>{t('facts.country')}</dt>
-            <dd>{countryName(app.country, locale)}</dd>
+            <dd>{countryName(locale, app.country)}</dd>
             <dt>{t('facts.nationality')}</dt>
-            <dd>{countryName(app.nationality, locale)}</dd>
+            <dd>{countryName(locale, app.nationality)}</dd>
             <dt>{t('facts.document')}</dt>
             <dd>
               {t(`documentTypes.${app.documentType}`)} {app.documentNumber}
@@ -135,7 +135,7 @@ export async function ComparisonSection({ view, locale }: { view: CaseView; loca
               <dt>{t('facts.identifier')}</dt>
               <dd>{eid.personIdentifier}</dd>
               <dt>{t('facts.eidCountry')}</dt>
-              <dd>{countryName(eid.country, locale)}</dd>
+              <dd>{countryName(locale, eid.country)}</dd>
               <dt>{t('facts.assurance')}</dt>
               <dd>{t(`assurance.${eid.levelOfAssurance}`)}</dd>
               {eid.birthName ? (

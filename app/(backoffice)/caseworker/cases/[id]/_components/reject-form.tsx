@@ -2,7 +2,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useForm } from 'react-hook-form';
-import { rejectReasons } from '@/db/schema';
+import { rejectReasons } from '@/lib/vocabulary';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { messageKey, rejectSchema } from '@/lib/cases/decision-schemas';
 import type { z } from '@/lib/validation';

@@ -1,17 +1,9 @@
 // The applicant answers a request for more information (photos, corrections, message).
 import { NextResponse } from 'next/server';
-import { assertSameOrigin } from '@/lib/linking/request';
 import { answerInfoRequest } from '@/lib/applications/answer';
-import { requireStatusSession } from '@/lib/applications/status-token';
-import { getDb } from '@/lib/db';
-import { handle, readJson } from '@/lib/http';
+import { route } from '@/lib/http/route';
 import { z } from '@/lib/validation';
 
-export const POST = handle(async (req) => {
-  assertSameOrigin(req);
-  const db = getDb();
-  const applicationId = await requireStatusSession(db, req);
-  const body = await readJson(req, z.record(z.string(), z.unknown()), 32 * 1024);
-  const result = await answerInfoRequest(db, applicationId, body);
-  return NextResponse.json(result);
+export const POST = route({ who: 'status', sameOrigin: true, schema: z.record(z.string(), z.unknown()), limit: 32 * 1024 }, async ({ db, caller, body }) => {
+  return NextResponse.json(await answerInfoRequest(db, caller.applicationId, body));
 });

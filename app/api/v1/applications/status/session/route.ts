@@ -1,25 +1,21 @@
 // Opens the status page from the private link: the token (from the link's fragment) is exchanged for an httpOnly
 // cookie, so it never appears in an address, a server log or a Referer. DELETE ends the session.
 import { NextResponse } from 'next/server';
-import { assertSameOrigin } from '@/lib/linking/request';
 import { openStatusSession, STATUS_COOKIE, statusCookieOptions } from '@/lib/applications/status-token';
-import { getDb } from '@/lib/db';
-import { clientIp, handle, readJson } from '@/lib/http';
+import { clientIp } from '@/lib/http';
+import { route } from '@/lib/http/route';
 import { z } from '@/lib/validation';
 
-const body = z.object({ token: z.string().max(200) });
+const tokenBody = z.object({ token: z.string().max(200) });
 
-export const POST = handle(async (req) => {
-  assertSameOrigin(req);
-  const { token } = await readJson(req, body, 1024);
-  await openStatusSession(getDb(), token, clientIp(req));
+export const POST = route({ who: 'anyone', sameOrigin: true, schema: tokenBody, limit: 1024 }, async ({ req, db, body: { token } }) => {
+  await openStatusSession(db, token, clientIp(req));
   const res = new NextResponse(null, { status: 204 });
   res.cookies.set(STATUS_COOKIE, token, statusCookieOptions());
   return res;
 });
 
-export const DELETE = handle(async (req) => {
-  assertSameOrigin(req);
+export const DELETE = route({ who: 'anyone', sameOrigin: true }, async () => {
   const res = new NextResponse(null, { status: 204 });
   res.cookies.set(STATUS_COOKIE, '', { ...statusCookieOptions(), maxAge: 0 });
   return res;

@@ -1,15 +1,10 @@
 // The thumbnail of a draft's photo, for the applicant whose journey uploaded it and nobody else.
-import { requireApplicantJourney } from '@/lib/applications/access';
-import { getDb } from '@/lib/db';
 import { findOwnedUpload, readThumbnail } from '@/lib/documents/uploads';
 import { notFound } from '@/lib/errors';
-import { handle } from '@/lib/http';
+import { route } from '@/lib/http/route';
 import { z } from '@/lib/validation';
 
-export const GET = handle<{ params: Promise<{ id: string }> }>(async (req, ctx) => {
-  const { id } = await ctx.params;
-  const db = getDb();
-  const journey = await requireApplicantJourney(db, req);
+export const GET = route<'applicant', undefined, { id: string }>({ who: 'applicant' }, async ({ db, caller: journey, params: { id } }) => {
   if (!z.uuid().safeParse(id).success) throw notFound();
   const upload = await findOwnedUpload(db, { journeyId: journey.id }, id);
   if (!upload) throw notFound();

@@ -14,6 +14,7 @@ import { demoRegisterRows } from '@/lib/register';
 import { demoCpr } from '@/lib/register/demo-persons';
 import { blindIndex, cprIndexColumns, encrypt, randomToken, sha256 } from '@/lib/security/crypto';
 import { getStorage } from '@/lib/storage';
+import { rejectReasons, type ApplicationState } from '@/lib/vocabulary';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const demoStaff = [
@@ -207,7 +208,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
     const id = crypto.randomUUID();
     const ageDays = (now.getTime() - m.at.getTime()) / DAY;
     const r = rand();
-    const state: s.ApplicationState =
+    const state: ApplicationState =
       ageDays < 4
         ? r < 0.6 ? 'submitted' : r < 0.85 ? 'in_review' : 'awaiting_applicant'
         : ageDays > 35 && r < 0.05 ? 'expired'
@@ -248,7 +249,7 @@ async function seedAll(db: Tx, now: Date, applicationCount: number): Promise<voi
       submittedAt: m.at,
       decidedAt: decided ? decidedAt : null,
       decidedBy: decided ? assignee : null,
-      rejectReason: state === 'rejected' ? pick(s.rejectReasons) : null,
+      rejectReason: state === 'rejected' ? pick(rejectReasons) : null,
       decisionText: state === 'rejected' ? 'The photo of the document could not be read.' : null,
       createdAt: m.at,
       updatedAt: decided ? decidedAt : m.at,

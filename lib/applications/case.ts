@@ -1,15 +1,13 @@
-// One state-machine step on an application, inside the caller's transaction and guarded by the version the caller
-// saw (UPDATE … WHERE id AND version): if anyone changed the case in between, nothing happens and the caller learns the fresh state.
+// An application as the back office works it: the row, its fresh state for a refusal ("changed meanwhile", with who
+// holds it now), and who may decide it. Used by the decisions here and by lib/cases' assignments.
 import { eq, sql } from 'drizzle-orm';
-import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
-import { applications, users, type ApplicationState } from '@/db/schema';
-import { nextState, type Transition } from '@/lib/applications/states';
-import { writeState } from '@/lib/applications/transition';
+import { applications, users } from '@/db/schema';
 // Not '@/lib/auth': the job worker runs this outside Next, where next-auth cannot load.
 import { roleCan } from '@/lib/auth/roles';
 import type { Staff } from '@/lib/auth/sessions';
 import type { DbOrTx } from '@/lib/db';
 import { conflict, notFound } from '@/lib/errors';
+import type { ApplicationState } from '@/lib/vocabulary';
 
 export type CaseRow = typeof applications.$inferSelect;
 export type FreshState = { state: ApplicationState; version: number; assigneeName: string | null };
@@ -30,7 +28,7 @@ export async function freshState(db: DbOrTx, id: string): Promise<FreshState> {
   return row;
 }
 
-/** The refusal for a decision on a case that changed since the caseworker saw it, carrying the case as it is now. */
+/** The refusal for a step on a case that changed since the caseworker saw it, carrying the case as it is now. */
 export async function changedMeanwhile(db: DbOrTx, id: string) {
   return conflict('caseworker.errors.changedMeanwhile', { fresh: await freshState(db, id) });
 }
@@ -42,19 +40,4 @@ export async function assertMayDecide(db: DbOrTx, current: CaseRow, staff: Staff
   throw conflict('caseworker.errors.notAssignedToYou', { fresh: await freshState(db, current.id) });
 }
 
-/**
- * Moves the case along `transition` if it is still at `expectedVersion` and the state machine allows it.
- * Returns the updated row; throws CONFLICT (with the fresh state) otherwise.
- */
-export async function applyTransition(
-  tx: DbOrTx,
-  current: CaseRow,
-  args: { expectedVersion: number; transition: Transition; set?: PgUpdateSetSource<typeof applications> },
-): Promise<CaseRow> {
-  if (current.version !== args.expectedVersion) throw await changedMeanwhile(tx, current.id);
-  const to = nextState(current.state, args.transition);
-  if (!to) throw await changedMeanwhile(tx, current.id);
-  const row = await writeState(tx, { applicationId: current.id, expectedVersion: args.expectedVersion, to, set: args.set });
-  if (!row) throw await changedMeanwhile(tx, current.id);
-  return row;
-}
+export const staffActor = (staff: Staff) => ({ type: 'staff' as const, id: staff.id });
