@@ -235,7 +235,7 @@ try {
   // route is not measured.
   for (const [k, s] of list.entries()) {
     const n = 900_000 + k;
-    const res = await fetch(`${base}${s.path(n)}`, { method: s.method, headers: s.headers?.(n), body: s.body?.(n) as BodyInit | undefined, redirect: 'manual' });
+    const res = await fetch(`${base}${s.path(n)}`, { method: s.method, headers: s.headers?.(n), body: s.body?.(n) as unknown as BodyInit | undefined, redirect: 'manual' });
     await res.arrayBuffer();
     if (!s.ok.includes(res.status)) throw new Error(`${s.name}: the first request answered ${res.status}`);
   }
