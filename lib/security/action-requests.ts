@@ -35,7 +35,7 @@ function parse(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-async function readCapped(req: NextRequest): Promise<Buffer | null> {
+async function readCapped(req: Request): Promise<Buffer | null> {
   if (!req.body) return Buffer.alloc(0);
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -45,7 +45,8 @@ async function readCapped(req: NextRequest): Promise<Buffer | null> {
     if (part.done) return Buffer.concat(chunks);
     size += part.value.byteLength;
     if (size > ACTION_BODY_LIMIT) {
-      await reader.cancel().catch(() => {});
+      // Not awaited: a clone's branch is only cancelled once the other one is too, and the other is Next's.
+      reader.cancel().catch(() => {});
       return null;
     }
     chunks.push(part.value);

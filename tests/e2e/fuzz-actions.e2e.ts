@@ -247,8 +247,8 @@ async function snapshot(sql: Sql): Promise<Record<string, string>> {
 
 let sql: Sql;
 // Replaced by the waiting case before the first call; the rules read it when they generate.
-let application = { id: randomUUID(), version: 1 };
-let staffUserId = randomUUID();
+let application: { id: string; version: number } = { id: randomUUID(), version: 1 };
+let staffUserId: string = randomUUID();
 let savedLimits: { key: string; points: number; expires_at: Date }[];
 const jars = {} as Record<'anonymous' | 'caseworker' | 'supervisor' | 'admin', Jar>;
 

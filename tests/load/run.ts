@@ -212,7 +212,8 @@ function run(s: Scenario, offset: number): Promise<Outcome> {
             method: s.method,
             setupRequest: (req) => {
               const n = i++;
-              return { ...req, path: s.path(n), headers: { ...req.headers, ...s.headers?.(n) }, ...(s.body ? { body: s.body(n) } : {}) };
+              // autocannon sends a Buffer body as it is (its option takes one); the type of this hook names strings only.
+              return { ...req, path: s.path(n), headers: { ...req.headers, ...s.headers?.(n) }, ...(s.body ? { body: s.body(n) as string } : {}) };
             },
             onResponse: (status) => {
               statuses[status] = (statuses[status] ?? 0) + 1;
