@@ -79,8 +79,10 @@ async function check(req: NextRequest): Promise<Refusal | null> {
   // The arguments of the call: always a list.
   if (!root.ok || !Array.isArray(root.value)) return malformed;
   for (const [key, value] of form.entries()) {
-    // Our forms carry text fields only; anything else was not written by our pages.
+    // Our forms carry text fields only; anything else was not written by our pages. Next's multipart parser refuses a
+    // part header with a control character (a 500), where the standard parser reads it.
     if (key !== '0' && (!/^[0-9a-f]+_/.test(key) || typeof value !== 'string')) return malformed;
+    if (/[\u0000-\u001f\u007f]/.test(key)) return malformed;
   }
   return plain(root.value, true) ? null : malformed;
 }

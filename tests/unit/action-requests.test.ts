@@ -14,8 +14,8 @@ function call(body: BodyInit, type: string | null, extra: Record<string, string>
 
 function form(root: string, fields: Record<string, string | Blob> = {}) {
   const f = new FormData();
-  f.set('0', root);
   for (const [k, v] of Object.entries(fields)) f.append(k, v);
+  f.append('0', root);
   return f;
 }
 
@@ -47,6 +47,7 @@ describe('server action calls', () => {
     expect((await refusal(call(form('["$@2"]'), null)))?.status).toBe(400);
     expect((await refusal(call(form('["$K1"]', { '1_file': new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' }) }), null)))?.status).toBe(400);
     expect((await refusal(call(form('["$K1"]', { stray: 'x' }), null)))?.status).toBe(400);
+    expect((await refusal(call(form('["$K1"]', { '1_a\bb': 'x' }), null)))?.status).toBe(400);
     expect((await refusal(call('--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]', 'multipart/form-data; boundary=b')))?.status).toBe(400);
   });
 
