@@ -9,6 +9,8 @@ import { translator } from '@/lib/i18n/messages';
 /** The same limit as `serverActions.bodySizeLimit` in next.config.mjs. */
 export const ACTION_BODY_LIMIT = 1024 * 1024;
 
+const MAX_FIELD_NAME = 200;
+
 type Refusal = { status: 400 | 413; code: 'INVALID_INPUT' | 'PAYLOAD_TOO_LARGE'; key: string };
 const malformed: Refusal = { status: 400, code: 'INVALID_INPUT', key: 'MALFORMED_JSON' };
 const tooLarge: Refusal = { status: 413, code: 'PAYLOAD_TOO_LARGE', key: 'PAYLOAD_TOO_LARGE' };
@@ -80,9 +82,10 @@ async function check(req: NextRequest): Promise<Refusal | null> {
   if (!root.ok || !Array.isArray(root.value)) return malformed;
   for (const [key, value] of form.entries()) {
     // Our forms carry text fields only; anything else was not written by our pages. Next's multipart parser refuses a
-    // part header with a control character (a 500), where the standard parser reads it.
+    // part header with a control character or over its size (a 500), where the standard parser reads it; our fields
+    // have short names.
     if (key !== '0' && (!/^[0-9a-f]+_/.test(key) || typeof value !== 'string')) return malformed;
-    if (/[\u0000-\u001f\u007f]/.test(key)) return malformed;
+    if (key.length > MAX_FIELD_NAME || /[\u0000-\u001f\u007f]/.test(key)) return malformed;
   }
   return plain(root.value, true) ? null : malformed;
 }

@@ -402,9 +402,11 @@ async function fuzz(actionId: string, rule: Rule) {
       const call = generated[next++]!;
       const answer = await callAction(rule.page, actionId, call, jars[rule.jar]);
       const undecodableBody = 'raw' in call;
-      const why = answer.status >= 500 ? `${answer.status} ${answer.body.slice(0, 200)}` : undecodableBody ? proxyRefusal(answer) : answer.status === 200 ? rule.refused(answer) : `${answer.status} ${answer.body.slice(0, 160)}`;
+      // A body Next could not decode must be refused by the proxy; any other call by the action, or by the proxy
+      // when the browser's encoding of a hostile form is one Next's parser would choke on.
+      const why = answer.status >= 500 ? `${answer.status} ${answer.body.slice(0, 200)}` : undecodableBody || answer.status !== 200 ? proxyRefusal(answer) : rule.refused(answer);
       if (why) failures.push(`${why} ← ${JSON.stringify('raw' in call ? call.raw.slice(0, 100) : call).slice(0, 200)}`);
-      else seen[undecodableBody ? 'refusedByProxy' : 'refusedByAction']++;
+      else seen[answer.status === 200 ? 'refusedByAction' : 'refusedByProxy']++;
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));

@@ -48,6 +48,7 @@ describe('server action calls', () => {
     expect((await refusal(call(form('["$K1"]', { '1_file': new Blob([new Uint8Array([0xff, 0xd8])], { type: 'image/jpeg' }) }), null)))?.status).toBe(400);
     expect((await refusal(call(form('["$K1"]', { stray: 'x' }), null)))?.status).toBe(400);
     expect((await refusal(call(form('["$K1"]', { '1_a\bb': 'x' }), null)))?.status).toBe(400);
+    expect((await refusal(call(form('["$K1"]', { [`1_${'🙂'.repeat(10_000)}`]: 'x' }), null)))?.status).toBe(400);
     expect((await refusal(call('--b\r\nContent-Disposition: form-data; name="0"\r\n\r\n["$K1"]', 'multipart/form-data; boundary=b')))?.status).toBe(400);
   });
 
