@@ -93,8 +93,8 @@ const routes: Record<string, Rule | 'demo only'> = {
   // Without a journey these pages say so and point to the start (their content needs the journey's eID login).
   '/(public)/apply/page': { url: () => '/apply', expect: everyone('ok') },
   '/(public)/connect/page': { url: () => '/connect', expect: everyone('ok') },
-  '/(public)/connect/mitid/page': { url: () => '/connect/mitid', expect: only({ 'applicant journey': 'ok' }, 'redirect:/start') },
-  // A journey that has attempts left is sent back to the form.
+  // A journey that has not tried the automatic match yet is sent back to the form.
+  '/(public)/connect/mitid/page': { url: () => '/connect/mitid', expect: only({ 'applicant journey': 'redirect:/connect' }, 'ok') },
   '/(public)/connect/limit/page': { url: () => '/connect/limit', expect: only({ 'applicant journey': 'redirect:/connect' }, 'ok') },
   '/(public)/connect/done/page': { url: () => '/connect/done', expect: everyone('ok') },
   '/icon.svg/route': { url: () => '/icon.svg', expect: everyone('ok') },
