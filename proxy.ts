@@ -1,26 +1,30 @@
 // Runs before every page and route: sets the per-request Content-Security-Policy nonce (and HSTS in production),
 // refuses a form or server action posted to a page from another site with the 403 page before it reaches the action
-// (Next would answer it with a 500), and redirects a back-office URL without any session cookie straight to sign-in.
+// (Next would answer it with a 500), refuses a server action call Next could not decode with a structured 4xx
+// (lib/security/action-requests), and redirects a back-office URL without any session cookie straight to sign-in.
 // The redirect is only early: the real check is requireStaff() in every page, action and route handler.
 import { NextResponse, type NextRequest } from 'next/server';
+import { refuseUndecodableAction } from '@/lib/security/action-requests';
 import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from '@/lib/security/headers';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const BACK_OFFICE = /^\/(caseworker|supervisor|admin)(\/|$)/;
 
-export function proxy(req: NextRequest) {
+export function proxy(req: NextRequest): NextResponse | Promise<NextResponse> {
   const nonce = createNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development' });
+  const secured = (res: NextResponse) => {
+    res.headers.set('Content-Security-Policy', csp);
+    if (process.env.APP_MODE === 'production') res.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
+    return res;
+  };
   // Route handlers under /api make their own same-origin checks (and the brokers' callbacks come from elsewhere).
-  const res =
-    req.method === 'POST' && !req.nextUrl.pathname.startsWith('/api/') && !sameOrigin(req)
-      ? refuse(req, nonce, csp)
-      : BACK_OFFICE.test(req.nextUrl.pathname) && !SESSION_COOKIES.some((name) => req.cookies.has(name))
-        ? toSignIn(req)
-        : next(req, nonce, csp);
-  res.headers.set('Content-Security-Policy', csp);
-  if (process.env.APP_MODE === 'production') res.headers.set('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
-  return res;
+  const post = req.method === 'POST' && !req.nextUrl.pathname.startsWith('/api/');
+  if (post && !sameOrigin(req)) return secured(refuse(req, nonce, csp));
+  const early = () =>
+    secured(BACK_OFFICE.test(req.nextUrl.pathname) && !SESSION_COOKIES.some((name) => req.cookies.has(name)) ? toSignIn(req) : next(req, nonce, csp));
+  if (post && req.headers.has('next-action')) return refuseUndecodableAction(req).then((refused) => (refused ? secured(refused) : early()));
+  return early();
 }
 
 function withNonce(req: NextRequest, nonce: string, csp: string): Headers {

@@ -1,12 +1,12 @@
 // The applicant's private status link: a random token sent only by email, stored only as a hash, valid while the
-// application is open and for 30 days after it closes. Wrong tokens are counted per address and then refused.
+// application is open and for 30 days after it closes. Attempts are counted per address, right ones given back, and refused past the limit.
 import { eq, or, sql } from 'drizzle-orm';
 import type { NextRequest } from 'next/server';
 import { applications, statusLinks } from '@/db/schema';
-import type { DbOrTx } from '@/lib/db';
+import type { Db, DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { hit, peek } from '@/lib/security/rate-limit';
+import { giveBack, hit } from '@/lib/security/rate-limit';
 import { randomToken, sha256 } from '@/lib/security/crypto';
 import { isClosed } from './states';
 
@@ -52,19 +52,18 @@ export async function findByStatusToken(db: DbOrTx, token: string | undefined | 
 }
 
 /**
- * Exchanges a token from a link for a session. Wrong tokens count against the address; past the limit every
- * attempt (even a right one) is refused until the window ends, so tokens cannot be guessed by trying.
+ * Exchanges a token from a link for a session. Every attempt is counted against the address first, in one atomic
+ * statement, and a right token gives its count back: past the limit every attempt (even a right one) is refused
+ * until the window ends, however many arrive at once, so tokens cannot be guessed by trying.
  */
-export async function openStatusSession(db: DbOrTx, token: string, ip: string): Promise<string> {
+export async function openStatusSession(db: Db, token: string, ip: string): Promise<string> {
   const key = `status-token:${ip}`;
-  if ((await peek(db, key)) >= WRONG_TOKEN_LIMIT) {
-    const retry = await hit(db, key, WRONG_TOKEN_LIMIT, WRONG_TOKEN_WINDOW_SECONDS);
-    throw new AppError('RATE_LIMITED', 'application.statusLinkRateLimited', { retryAfter: retry.retryAfterSeconds });
-  }
+  const counted = await hit(db, key, WRONG_TOKEN_LIMIT, WRONG_TOKEN_WINDOW_SECONDS);
+  if (!counted.allowed) throw new AppError('RATE_LIMITED', 'application.statusLinkRateLimited', { retryAfter: counted.retryAfterSeconds });
   const found = await findByStatusToken(db, token);
-  if (found.ok) return found.applicationId;
-  await hit(db, key, WRONG_TOKEN_LIMIT, WRONG_TOKEN_WINDOW_SECONDS);
-  throw new AppError('NOT_FOUND', found.reason === 'expired' ? 'application.statusLinkExpired' : 'application.statusLinkInvalid');
+  if (!found.ok) throw new AppError('NOT_FOUND', found.reason === 'expired' ? 'application.statusLinkExpired' : 'application.statusLinkInvalid');
+  await giveBack(db, key);
+  return found.applicationId;
 }
 
 export function statusCookieOptions() {

@@ -14,10 +14,15 @@ export type SignInState = {
   minutes?: number;
 };
 
+// Called by hand, an action can be sent anything: a missing state or a form that is no form is empty input.
+const field = (form: unknown, name: string): unknown => (form instanceof FormData ? form.get(name) : null);
+
 export async function signInWithPassword(prev: SignInState, form: FormData): Promise<SignInState> {
-  const attempt = (prev.attempt ?? 0) + 1;
-  const email = String(form.get('email') ?? '').trim();
-  const password = String(form.get('password') ?? '');
+  const attempt = (typeof prev?.attempt === 'number' && Number.isSafeInteger(prev.attempt) ? prev.attempt : 0) + 1;
+  const emailField = field(form, 'email');
+  const passwordField = field(form, 'password');
+  const email = typeof emailField === 'string' ? emailField.trim() : '';
+  const password = typeof passwordField === 'string' ? passwordField : '';
   if (!email || !password) return { error: 'required', field: email ? 'password' : 'email', email, attempt };
   try {
     await signIn('credentials', { email, password, redirectTo: afterSignIn(form) });
@@ -39,7 +44,7 @@ export async function signInWithSso(form: FormData): Promise<void> {
 
 // Without a page to return to, the sign-in page sends the now signed-in person to their role's home.
 function afterSignIn(form: FormData): string {
-  return safeCallback(form.get('callbackUrl')) ?? '/signin';
+  return safeCallback(field(form, 'callbackUrl')) ?? '/signin';
 }
 
 export async function signOutStaff(): Promise<void> {

@@ -4,7 +4,7 @@ import { cookies } from 'next/headers';
 import { isLocale, LOCALE_COOKIE } from './config';
 
 export async function setLocale(formData: FormData): Promise<void> {
-  const locale = formData.get('locale');
+  const locale = formData instanceof FormData ? formData.get('locale') : null;
   if (!isLocale(locale)) return;
   (await cookies()).set(LOCALE_COOKIE, locale, { path: '/', maxAge: 60 * 60 * 24 * 365, sameSite: 'lax', httpOnly: false });
 }

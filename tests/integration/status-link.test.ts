@@ -94,6 +94,29 @@ describe('the private status link', () => {
     expect((await open(app.token, freshIp())).status).toBe(204);
   });
 
+  it('counts wrong tokens fired all at once: only the limit gets an answer, the rest are refused', async () => {
+    const app = await submittedApplication();
+    const ip = freshIp();
+    const parallel = await Promise.all(Array.from({ length: 3 * WRONG_TOKEN_LIMIT }, () => open(randomToken(32), ip)));
+    const statuses = parallel.map((r) => r.status);
+    expect(statuses.filter((s) => s === 404)).toHaveLength(WRONG_TOKEN_LIMIT);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(2 * WRONG_TOKEN_LIMIT);
+    expect(parallel.every((r) => r.cookie === null)).toBe(true);
+    // The right token after the burst is refused too, and opens from another address.
+    expect((await open(app.token, ip)).status).toBe(429);
+    expect((await open(app.token, freshIp())).status).toBe(204);
+  });
+
+  it('gives a right token its count back, so opening the link again and again never locks the applicant out', async () => {
+    const app = await submittedApplication();
+    const ip = freshIp();
+    const opened = await Promise.all(Array.from({ length: WRONG_TOKEN_LIMIT }, () => open(app.token, ip)));
+    expect(opened.map((r) => r.status)).toEqual(Array(WRONG_TOKEN_LIMIT).fill(204));
+    for (let i = 0; i < 2 * WRONG_TOKEN_LIMIT; i++) expect((await open(app.token, ip)).status).toBe(204);
+    for (let i = 0; i < WRONG_TOKEN_LIMIT; i++) expect((await open(randomToken(32), ip)).status).toBe(404);
+    expect((await open(app.token, ip)).status).toBe(429);
+  });
+
   it('shows the applicant their own thumbnails and never another applicant’s', async () => {
     const mine = await submittedApplication();
     const theirs = await submittedApplication();

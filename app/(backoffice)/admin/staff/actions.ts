@@ -5,7 +5,7 @@ import { redirect } from 'next/navigation';
 import { getLocale } from 'next-intl/server';
 import { requireStaff } from '@/lib/auth';
 import { getDb } from '@/lib/db';
-import { notFound } from '@/lib/errors';
+import { AppError, notFound } from '@/lib/errors';
 import { isLocale } from '@/lib/i18n/config';
 import { changeStaffRole, createStaff, resendSetPasswordLink, setStaffActive } from '@/lib/staff/accounts';
 import { parseForm, stateFromError, type FormState } from '@/lib/staff/action-state';
@@ -50,6 +50,8 @@ export async function changeRoleAction(userId: string, _prev: FormState, form: F
 export async function setActiveAction(userId: string, active: boolean, _prev: FormState): Promise<FormState> {
   try {
     const admin = await requireStaff('admin');
+    // The page binds true or false; anything else (a hand-made call) would reach the database as a cast.
+    if (typeof active !== 'boolean') throw new AppError('INVALID_INPUT', 'INVALID_INPUT');
     await setStaffActive(getDb(), admin, staffId(userId), active);
   } catch (e) {
     return stateFromError(e);
