@@ -84,7 +84,7 @@ async function prepare() {
   const { encrypt, blindIndex, sha256 } = await import('../../lib/security/crypto');
   const { createJourney, signJourneyId, JOURNEY_COOKIE } = await import('../../lib/journey');
   const { demoCpr } = await import('../../lib/register/demo-persons');
-  const { DEMO_RELYING_PARTY_KEY } = await import('../../db/seed');
+  const { DEMO_RELYING_PARTY_KEY } = await import('../../scripts/seed');
   const { specimenJpeg } = await import('../../lib/documents/specimen');
   const { eq, inArray } = await import('drizzle-orm');
   const db = getDb();
