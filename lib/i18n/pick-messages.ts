@@ -1,7 +1,7 @@
 // Picks namespaces out of a catalogue: what a segment hands to its client components (see client-messages.tsx).
-// A nested provider replaces the outer one, so the shared namespaces (error page, form conventions, error messages)
-// are always included.
-const shared = ['errorPage', 'form', 'errors'] as const;
+// A nested provider replaces the outer one, so the shared namespaces (the site's name for titles, the error page, form
+// conventions, error messages) are always included.
+const shared = ['meta', 'errorPage', 'form', 'errors'] as const;
 export type Catalogue = Record<string, unknown>;
 
 /** `namespaces` are top-level keys or dotted paths (e.g. `admin.setPassword`). */

@@ -6,7 +6,7 @@ import en from '@/messages/en.json';
 describe('pickMessages', () => {
   it('keeps the shared namespaces and the named ones, and nothing else', () => {
     const picked = pickMessages(en, ['journey']);
-    expect(Object.keys(picked).sort()).toEqual(['errorPage', 'errors', 'form', 'journey']);
+    expect(Object.keys(picked).sort()).toEqual(['errorPage', 'errors', 'form', 'journey', 'meta']);
     expect(picked.journey).toEqual(en.journey);
   });
 

@@ -16,7 +16,10 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** What the browser refused under the Content-Security-Policy, per page: a script or style it blocked is a broken page. */
+/**
+ * What the browser refused under the Content-Security-Policy, per page (a script or style it blocked is a broken page),
+ * and any text a client component asked for without having it.
+ */
 const cspViolations = new WeakMap<Page, string[]>();
 
 export async function newPage(browser: Browser, options: BrowserContextOptions = phone): Promise<{ context: BrowserContext; page: Page }> {
@@ -26,6 +29,8 @@ export async function newPage(browser: Browser, options: BrowserContextOptions =
   cspViolations.set(page, refused);
   page.on('console', (msg) => {
     if (msg.type() === 'error' && /Content Security Policy/i.test(msg.text())) refused.push(msg.text());
+    // A text the page's client components ask for but were not given shows its key instead of words.
+    if (msg.type() === 'error' && msg.text().includes('MISSING_MESSAGE')) refused.push(msg.text().split('\n')[0]!);
   });
   // Some refusals never reach the console (an eval probe caught by the library that made it): Chrome reports every
   // one as an issue, the same list Lighthouse's best-practices audit reads.
@@ -48,7 +53,7 @@ export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).exclude('iframe[sandbox]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
-  expect(cspViolations.get(page) ?? [], `blocked by the Content-Security-Policy on ${page.url()}`).toEqual([]);
+  expect(cspViolations.get(page) ?? [], `blocked by the Content-Security-Policy, or texts missing, on ${page.url()}`).toEqual([]);
 }
 
 /** True when the page is wider than the viewport (horizontal scrolling). */
