@@ -84,7 +84,7 @@ async function check(req: NextRequest): Promise<Refusal | null> {
     // Our forms carry text fields only; anything else was not written by our pages. Next's multipart parser refuses a
     // part header with a control character or over its size (a 500), where the standard parser reads it; our fields
     // have short names.
-    if (key !== '0' && (!/^[0-9a-f]+_/.test(key) || typeof value !== 'string')) return malformed;
+    if (key !== '0' && (!/^_?[0-9a-f]+_/.test(key) || typeof value !== 'string')) return malformed;
     if (key.length > MAX_FIELD_NAME || /[\u0000-\u001f\u007f]/.test(key)) return malformed;
   }
   return plain(root.value, true) ? null : malformed;

@@ -30,6 +30,13 @@ describe('server action calls', () => {
     expect(await refusal(call(JSON.stringify([{ applicationId: 'x', expectedVersion: 2, text: '$$5 fee', note: '$undefined', n: '$NaN' }]), 'text/plain;charset=UTF-8'))).toBeNull();
     const multipart = call(form('[{},"$K1"]', { '1_email': 'a@example.com', '1_password': 'x' }), null);
     expect(await refusal(multipart)).toBeNull();
+    // A progressively enhanced form (useActionState), as Chromium sends it: its fields under `_<id>_`, the action's own
+    // reference fields among them.
+    const enhanced = call(
+      form('[{},"$K1"]', { '_1_$ACTION_REF_3': '', '_1_$ACTION_3:0': '{"id":"60e1892b","bound":"$@1"}', '_1_$ACTION_3:1': '[{}]', '_1_$ACTION_KEY': 'k4ceb738b', _1_callbackUrl: '', _1_email: 'a@example.com', _1_password: 'x' }),
+      null,
+    );
+    expect(await refusal(enhanced)).toBeNull();
     // A form without fields (sign-out) refers to form data with no parts.
     expect(await refusal(call(form('["$K1"]'), null))).toBeNull();
     // The action still reads the whole body afterwards.
