@@ -5,7 +5,7 @@
 import type { NextRequest } from 'next/server';
 import { requireApplicantJourney, type ApplicantJourney } from '@/lib/applications/access';
 import { requireStatusSession } from '@/lib/applications/status-token';
-import { requireStaffFor, type Capability, type Staff } from '@/lib/auth';
+import { requireStaff, type Capability, type Staff } from '@/lib/auth';
 import { requireConnectionSession, type ConnectionSession } from '@/lib/connection/session';
 import { getDb, type Db } from '@/lib/db';
 import { assertSameOrigin } from '@/lib/linking/request';
@@ -51,7 +51,7 @@ async function callerOf(who: Who, db: Db, req: NextRequest): Promise<unknown> {
   if (who === 'applicant') return requireApplicantJourney(db, req);
   if (who === 'status') return { applicationId: await requireStatusSession(db, req) };
   if (who === 'connection') return requireConnectionSession(db, req);
-  return requireStaffFor(req, who.staff);
+  return requireStaff(who.staff, req);
 }
 
 export function route<W extends Who, S extends z.ZodType | undefined = undefined, P = Record<string, never>>(
