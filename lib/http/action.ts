@@ -52,7 +52,8 @@ export async function action<W extends ActionWho, S extends z.ZodType, T extends
   run: (caller: ActionCaller<W>, data: z.output<S>) => Promise<T>,
 ): Promise<ActionResult<T>> {
   try {
-    const caller = (options.who === 'anyone' ? null : await requireStaff(options.who.staff)) as ActionCaller<W>;
+    const who: ActionWho = options.who;
+    const caller = (who === 'anyone' ? null : await requireStaff(who.staff)) as ActionCaller<W>;
     const parsed = options.schema.safeParse(inputOf(input, options.form));
     if (!parsed.success) throw fromZod(parsed.error);
     return { ok: true, ...(await run(caller, parsed.data)) };
