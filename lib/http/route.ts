@@ -5,7 +5,7 @@
 // (validated JSON, or a small form); then it calls the handler. Every failure becomes the translated 4xx of
 // lib/errors (handle()), or, for a browser route that answers with redirects, the response its `fail` chooses.
 // A new route cannot forget a check it declares.
-import type { NextRequest } from 'next/server';
+import type { NextRequest, NextResponse } from 'next/server';
 import { requireApplicantJourney, type ApplicantJourney } from '@/lib/applications/access';
 import { requireStatusSession } from '@/lib/applications/status-token';
 import type { Capability, Staff } from '@/lib/auth';
@@ -46,7 +46,7 @@ type Caller<W extends Who> = W extends 'journey' | 'eid'
               ? Staff
               : null;
 
-export type RouteOptions<W extends Who, S extends z.ZodType | undefined> = {
+export type RouteOptions<W extends Who, S extends z.ZodType | undefined, R extends Response = Response> = {
   who: W;
   /** A demo-only route (the simulators): 404 outside demo mode, before any other check. */
   onlyInDemo?: boolean;
@@ -59,7 +59,7 @@ export type RouteOptions<W extends Who, S extends z.ZodType | undefined> = {
   /** The JSON body's byte cap (default 64 KB). */
   limit?: number;
   /** A browser route answers a failure with a redirect: the response for an error, or undefined for the translated 4xx. */
-  fail?: (error: unknown) => Response | undefined;
+  fail?: (error: unknown) => R | undefined;
 };
 
 export type RouteContext<W extends Who, S extends z.ZodType | undefined, P> = {
@@ -96,10 +96,10 @@ async function callerOf(who: Who, db: Db, req: NextRequest): Promise<unknown> {
   return requireStaff(who.staff, req);
 }
 
-export function route<W extends Who, S extends z.ZodType | undefined = undefined, P = Record<string, never>>(
-  options: RouteOptions<W, S>,
-  handler: (ctx: RouteContext<W, S, P>) => Promise<Response>,
-): (req: NextRequest, ctx?: { params: Promise<P> }) => Promise<Response> {
+export function route<W extends Who, S extends z.ZodType | undefined = undefined, P = Record<string, never>, R extends Response = Response>(
+  options: RouteOptions<W, S, R>,
+  handler: (ctx: RouteContext<W, S, P>) => Promise<R>,
+): (req: NextRequest, ctx?: { params: Promise<P> }) => Promise<R | NextResponse> {
   const checked = async (req: NextRequest, ctx?: { params: Promise<P> }) => {
     if (options.onlyInDemo && !env().isDemo) throw notFound();
     if (options.sameOrigin) assertSameOrigin(req);
@@ -110,8 +110,10 @@ export function route<W extends Who, S extends z.ZodType | undefined = undefined
     const params = ((await ctx?.params) ?? {}) as P;
     return handler({ req, db, caller, body, form, params });
   };
+  // handle() answers either what the handler (or fail) returned, or its own error response.
+  type Answered = (req: NextRequest, ctx?: { params: Promise<P> }) => Promise<R | NextResponse>;
   const { fail } = options;
-  if (!fail) return handle(checked);
+  if (!fail) return handle(checked) as Answered;
   return handle(async (req: NextRequest, ctx?: { params: Promise<P> }) => {
     try {
       return await checked(req, ctx);
@@ -120,5 +122,5 @@ export function route<W extends Who, S extends z.ZodType | undefined = undefined
       if (answer) return answer;
       throw error;
     }
-  });
+  }) as Answered;
 }

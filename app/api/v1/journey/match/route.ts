@@ -55,7 +55,7 @@ const plainForm = route(
 );
 
 /** One path, two doors: a browser's plain form post, or the page's JSON call. */
-export async function POST(req: NextRequest): Promise<Response> {
+export async function POST(req: NextRequest, ctx?: { params: Promise<Record<string, never>> }): Promise<Response> {
   const type = req.headers.get('content-type') ?? '';
-  return type.startsWith('application/x-www-form-urlencoded') ? plainForm(req) : json(req);
+  return type.startsWith('application/x-www-form-urlencoded') ? plainForm(req, ctx) : json(req, ctx);
 }
