@@ -1,7 +1,10 @@
 'use server';
-// Staff sign-in and sign-out as server actions (plain form posts; they work without JavaScript).
+// Staff sign-in and sign-out as server actions (plain form posts; they work without JavaScript). They answer the
+// sign-in form's own state (an attempt counter, a lock-out's minutes) or redirect, not an ActionResult, so they read
+// their form with the action door's formFields but do not open with action(): anyone may call them by design.
 import { AuthError } from 'next-auth';
 import { isRedirectError } from 'next/dist/client/components/redirect-error';
+import { formFields } from '@/lib/http/action';
 import { safeCallback } from './callback';
 import { signIn, signOut } from './config';
 
@@ -14,13 +17,10 @@ export type SignInState = {
   minutes?: number;
 };
 
-// Called by hand, an action can be sent anything: a missing state or a form that is no form is empty input.
-const field = (form: unknown, name: string): unknown => (form instanceof FormData ? form.get(name) : null);
-
 export async function signInWithPassword(prev: SignInState, form: FormData): Promise<SignInState> {
   const attempt = (typeof prev?.attempt === 'number' && Number.isSafeInteger(prev.attempt) ? prev.attempt : 0) + 1;
-  const emailField = field(form, 'email');
-  const passwordField = field(form, 'password');
+  // Called by hand, an action can be sent anything: a missing state or a form that is no form is empty input.
+  const { email: emailField, password: passwordField } = formFields(form, ['email', 'password']);
   const email = typeof emailField === 'string' ? emailField.trim() : '';
   const password = typeof passwordField === 'string' ? passwordField : '';
   if (!email || !password) return { error: 'required', field: email ? 'password' : 'email', email, attempt };
@@ -44,7 +44,7 @@ export async function signInWithSso(form: FormData): Promise<void> {
 
 // Without a page to return to, the sign-in page sends the now signed-in person to their role's home.
 function afterSignIn(form: FormData): string {
-  return safeCallback(field(form, 'callbackUrl')) ?? '/signin';
+  return safeCallback(formFields(form, ['callbackUrl']).callbackUrl) ?? '/signin';
 }
 
 export async function signOutStaff(): Promise<void> {

@@ -1,5 +1,5 @@
-// Staff authentication and authorisation: `requireStaff(capability)` opens every back-office page, action and
-// route handler; the proxy only redirects early and is never the check.
+// Staff authentication and authorisation: `requireStaff(capability)` is the one gate of every back-office action and
+// route handler (`requireStaffPage` that of pages); the proxy only redirects early and is never the check.
 import { getToken } from 'next-auth/jwt';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
@@ -20,14 +20,6 @@ export const currentStaff = cache(async (): Promise<Staff | null> => {
   return resolveStaff(getDb(), session?.sid);
 });
 
-/** For actions and route handlers: the staff member, or UNAUTHENTICATED / FORBIDDEN. */
-export async function requireStaff(capability: Capability): Promise<Staff> {
-  const staff = await currentStaff();
-  if (!staff) throw new AppError('UNAUTHENTICATED');
-  if (!roleCan(staff.role, capability)) throw new AppError('FORBIDDEN');
-  return staff;
-}
-
 /** For pages: redirects to sign-in when signed out, and to the no-access page when the role does not allow it. */
 export async function requireStaffPage(capability: Capability, returnTo: string): Promise<Staff> {
   const staff = await currentStaff();
@@ -39,14 +31,20 @@ export async function requireStaffPage(capability: Capability, returnTo: string)
 const SECURE_SESSION_COOKIE = '__Secure-authjs.session-token';
 
 /**
- * For route handlers: the staff member behind the request's own session cookie, or UNAUTHENTICATED / FORBIDDEN.
- * Reads the request rather than the ambient headers, so a handler can be called (and tested) with any request.
+ * The one staff gate of actions and route handlers: the staff member, or UNAUTHENTICATED / FORBIDDEN when the role
+ * lacks any of the capabilities. A route handler passes its request, and the session cookie is read from it rather
+ * than from the ambient headers, so a handler can be called (and tested) with any request.
  */
-export async function requireStaffFor(req: Request, capability: Capability): Promise<Staff> {
+export async function requireStaff(capability: Capability | readonly Capability[], req?: Request): Promise<Staff> {
+  const staff = req ? await staffOfRequest(req) : await currentStaff();
+  if (!staff) throw new AppError('UNAUTHENTICATED');
+  const capabilities: readonly Capability[] = typeof capability === 'string' ? [capability] : capability;
+  if (!capabilities.every((c) => roleCan(staff.role, c))) throw new AppError('FORBIDDEN');
+  return staff;
+}
+
+async function staffOfRequest(req: Request): Promise<Staff | null> {
   const secureCookie = (req.headers.get('cookie') ?? '').includes(SECURE_SESSION_COOKIE);
   const token = await getToken({ req, secret: env().AUTH_SECRET, secureCookie });
-  const staff = await resolveStaff(getDb(), typeof token?.sid === 'string' ? token.sid : null);
-  if (!staff) throw new AppError('UNAUTHENTICATED');
-  if (!roleCan(staff.role, capability)) throw new AppError('FORBIDDEN');
-  return staff;
+  return resolveStaff(getDb(), typeof token?.sid === 'string' ? token.sid : null);
 }

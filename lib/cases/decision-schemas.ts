@@ -50,7 +50,4 @@ export function infoItemsOf(form: { photos: readonly string[]; fields: readonly 
 /** Notes neither: the case shows the CPR number already, and a copy in free text escapes its encryption. */
 export const noteSchema = z.object({ applicationId: z.uuid(), body: textWithoutCpr(4000, 'caseworker.validation.noCprInNote') });
 
-/** A zod message as a full catalogue key: ours are namespaced already, the shared ones live under `errors.`. */
-export function messageKey(message: string): string {
-  return message.includes('.') ? message : `errors.${message}`;
-}
+export { messageKey } from '@/lib/validation';

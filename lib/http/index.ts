@@ -1,5 +1,6 @@
-// The one way a route handler reads input and answers errors: bounded JSON bodies, shared zod schemas,
-// and every failure mapped by lib/errors to a translated 4xx (never a stack trace).
+// Request plumbing: bounded JSON bodies, shared zod schemas, the client's address, and every failure mapped by
+// lib/errors to a translated 4xx (never a stack trace). Every route handler opens with route() (./route.ts), which
+// uses these, and every server action that answers with action() (./action.ts).
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { AppError, errorResponse, fromZod } from '@/lib/errors';

@@ -1,5 +1,6 @@
 'use server';
-// Switching language: a plain form post, so it works without JavaScript too.
+// Switching language: a plain form post, so it works without JavaScript too. It answers nothing (it only sets a
+// cookie, and ignores a language it does not know), so it is the one action that does not open with action().
 import { cookies } from 'next/headers';
 import { isLocale, LOCALE_COOKIE } from './config';
 

@@ -48,3 +48,8 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   const flat = z.flattenError(error);
   return { ...(flat.fieldErrors as Record<string, string[]>), ...(flat.formErrors.length ? { _form: flat.formErrors } : {}) };
 }
+
+/** A zod message as a full catalogue key: ours are namespaced already, the shared ones live under `errors.`. */
+export function messageKey(message: string): string {
+  return message.includes('.') ? message : `errors.${message}`;
+}

@@ -37,18 +37,18 @@ const withAuth = () => lookUp(new NextRequest('http://localhost:3000/api/v1/link
 describe('when PostgreSQL goes away and comes back', () => {
   it('answers 503 while it is down and recovers without a restart', async () => {
     expect((await withAuth()).status).toBe(404);
-    expect((await health()).status).toBe(200);
+    expect((await health(new NextRequest('http://localhost:3000/api/health'))).status).toBe(200);
 
     await pg.stop();
     const down = await withAuth();
     expect(down.status).toBe(503);
     expect(down.headers.get('retry-after')).toBe('5');
     expect(((await down.json()) as { error: { message: string } }).error.message).toBe('The service is temporarily unavailable. Please try again in a moment.');
-    expect((await health()).status).toBe(503);
+    expect((await health(new NextRequest('http://localhost:3000/api/health'))).status).toBe(503);
 
     pg = await startEmbeddedPostgres({ dir: path.join(dir, 'pg'), port });
     expect((await withAuth()).status).toBe(404);
-    expect((await health()).status).toBe(200);
+    expect((await health(new NextRequest('http://localhost:3000/api/health'))).status).toBe(200);
   }, 120_000);
 
   it('delivers the email queued before the outage once the database is back', async () => {

@@ -1,3 +1,4 @@
+import { NextRequest } from 'next/server';
 import postgres from 'postgres';
 import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/health/route';
@@ -7,7 +8,7 @@ import { createLocalStorage } from '@/lib/storage';
 
 describe('GET /api/health', () => {
   it('answers 200 with the database and storage checks when both are up', async () => {
-    const res = await GET();
+    const res = await GET(new NextRequest('http://localhost:3000/api/health'));
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok', checks: { database: 'ok', storage: 'ok', register: 'ok' }, register: 'table' });
   });

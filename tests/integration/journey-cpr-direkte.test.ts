@@ -1,5 +1,6 @@
 // The journeys with the national register behind them: CPR_REGISTER=cpr-direkte against the stand-in TLS server and
 // an empty cpr_register table, so every answer comes over the CPR Direkte protocol.
+import { NextRequest } from 'next/server';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GET as health } from '@/app/api/health/route';
@@ -118,11 +119,11 @@ describe('the journeys against CPR Direkte', () => {
   });
 
   it('reports the register in /api/health, and stays up for the load balancer when only the register is down', async () => {
-    const up = await health();
+    const up = await health(new NextRequest('http://localhost:3000/api/health'));
     expect(up.status).toBe(200);
     expect(await up.json()).toMatchObject({ status: 'ok', register: 'cpr-direkte', checks: { database: 'ok', storage: 'ok', register: 'ok' } });
     await standIn.stop();
-    const down = await health();
+    const down = await health(new NextRequest('http://localhost:3000/api/health'));
     expect(down.status).toBe(200);
     expect(await down.json()).toMatchObject({ status: 'ok', register: 'cpr-direkte', checks: { register: 'down' } });
   });

@@ -14,7 +14,7 @@ process.env.AUTH_OIDC_CLIENT_ID = 'identity-matching-staff';
 process.env.AUTH_OIDC_CLIENT_SECRET = 'a-client-secret-that-is-long-enough-for-hs256';
 
 const { users } = await import('@/db/schema');
-const { handlers, requireStaffFor } = await import('@/lib/auth');
+const { handlers, requireStaff } = await import('@/lib/auth');
 const { getDb } = await import('@/lib/db');
 const { AppError } = await import('@/lib/errors');
 
@@ -102,19 +102,19 @@ describe('single sign-on for staff', () => {
 
     const [user] = await getDb().select().from(users).where(eq(users.email, 'new.person@agency.example'));
     expect(user).toMatchObject({ role: null, active: true, name: 'Agency new.person', passwordHash: null });
-    const refused = await requireStaffFor(documentRequest(appJar), 'caseworker').catch((e: unknown) => e);
+    const refused = await requireStaff('caseworker', documentRequest(appJar)).catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as InstanceType<typeof AppError>).code).toBe('FORBIDDEN');
 
     // An admin grants the caseworker role: the same session now works.
     await getDb().update(users).set({ role: 'caseworker' }).where(eq(users.id, user!.id));
-    expect(await requireStaffFor(documentRequest(appJar), 'caseworker')).toMatchObject({ id: user!.id, role: 'caseworker' });
+    expect(await requireStaff('caseworker', documentRequest(appJar))).toMatchObject({ id: user!.id, role: 'caseworker' });
   });
 
   it('signs a known staff member in to the existing account, never a second one', async () => {
     await getDb().insert(users).values({ email: 'known@agency.example', name: 'Known Person', role: 'supervisor' });
     const { appJar } = await signInWithSso('known@agency.example');
-    expect(await requireStaffFor(documentRequest(appJar), 'supervisor')).toMatchObject({ email: 'known@agency.example', role: 'supervisor' });
+    expect(await requireStaff('supervisor', documentRequest(appJar))).toMatchObject({ email: 'known@agency.example', role: 'supervisor' });
     expect(await getDb().select().from(users).where(eq(users.email, 'known@agency.example'))).toHaveLength(1);
   });
 

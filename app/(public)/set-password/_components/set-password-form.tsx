@@ -4,19 +4,20 @@ import { useActionState, useEffect, useRef } from 'react';
 import { useTranslations } from 'next-intl';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { TextField } from '@/components/form/text-field';
-import type { FormState } from '@/lib/staff/action-state';
-import { setPasswordAction } from '../actions';
+import { setPasswordAction, type SetPasswordState } from '../actions';
 
 export function SetPasswordForm({ token }: { token: string }) {
   const t = useTranslations('admin.setPassword');
   const te = useTranslations('errors');
   const tf = useTranslations('form');
-  const [state, action, pending] = useActionState<FormState, FormData>(setPasswordAction, {});
+  const [state, action, pending] = useActionState<SetPasswordState, FormData>(setPasswordAction, null);
+  const done = state?.ok === true;
+  const failure = state?.ok === false ? state : undefined;
   const doneRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (state.done) doneRef.current?.focus();
-  }, [state.done]);
-  if (state.done) {
+    if (done) doneRef.current?.focus();
+  }, [done]);
+  if (done) {
     return (
       <div className="alert alert-success" role="status">
         <div className="alert-body">
@@ -31,10 +32,10 @@ export function SetPasswordForm({ token }: { token: string }) {
       </div>
     );
   }
-  const error = (field: string) => (state.fields?.[field]?.[0] ? te(state.fields[field]![0]!) : undefined);
+  const error = (field: string) => (failure?.fields?.[field]?.[0] ? te(failure.fields[field]![0]!) : undefined);
   const summary = [
     ...(['password', 'confirm'] as const).flatMap((f) => (error(f) ? [{ field: f, message: `${t(f)}: ${error(f)}` }] : [])),
-    ...(state.formError ? [{ field: 'password', message: te(state.formError) }] : []),
+    ...(failure?.formError ? [{ field: 'password', message: te(failure.formError) }] : []),
     ...(error('token') ? [{ field: 'password', message: error('token')! }] : []),
   ];
   return (

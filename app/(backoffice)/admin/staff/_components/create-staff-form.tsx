@@ -3,20 +3,20 @@ import { useActionState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ErrorSummary } from '@/components/form/error-summary';
 import { TextField } from '@/components/form/text-field';
-import type { FormState } from '@/lib/staff/action-state';
-import { createStaffAction } from '../actions';
+import { createStaffAction, type StaffFormState } from '../actions';
 import { RoleRadios } from './role-radios';
 
 export function CreateStaffForm() {
   const t = useTranslations('admin.new');
   const te = useTranslations('errors');
   const tf = useTranslations('form');
-  const [state, action, pending] = useActionState<FormState, FormData>(createStaffAction, {});
-  const error = (field: string) => (state.fields?.[field]?.[0] ? te(state.fields[field]![0]!) : undefined);
+  const [state, action, pending] = useActionState<StaffFormState, FormData>(createStaffAction, null);
+  const failure = state?.ok === false ? state : undefined;
+  const error = (field: string) => (failure?.fields?.[field]?.[0] ? te(failure.fields[field]![0]!) : undefined);
   const labels = { name: t('name'), email: t('email'), role: t('role') };
   const summary = [
     ...(['name', 'email', 'role'] as const).flatMap((f) => (error(f) ? [{ field: f, message: `${labels[f]}: ${error(f)}` }] : [])),
-    ...(state.formError ? [{ field: 'name', message: te(state.formError) }] : []),
+    ...(failure?.formError ? [{ field: 'name', message: te(failure.formError) }] : []),
   ];
   return (
     <form action={action} noValidate>

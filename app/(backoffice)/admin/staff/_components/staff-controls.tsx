@@ -3,14 +3,13 @@ import { useActionState, useState } from 'react';
 import { useTranslations } from 'next-intl';
 import { ConfirmDialog } from '@/components/confirm-dialog';
 import type { StaffRole } from '@/lib/vocabulary';
-import type { FormState } from '@/lib/staff/action-state';
-import { changeRoleAction, resendInviteAction, setActiveAction } from '../actions';
+import { changeRoleAction, resendInviteAction, setActiveAction, type StaffFormState } from '../actions';
 import { RoleRadios } from './role-radios';
 
-function Outcome({ state, values }: { state: FormState; values?: Record<string, string> }) {
+function Outcome({ state, values }: { state: StaffFormState; values?: Record<string, string> }) {
   const t = useTranslations('admin.detail');
   const te = useTranslations('errors');
-  if (state.formError)
+  if (state?.ok === false && state.formError)
     return (
       <div className="alert alert-error" role="alert">
         <div className="alert-body">
@@ -18,7 +17,7 @@ function Outcome({ state, values }: { state: FormState; values?: Record<string, 
         </div>
       </div>
     );
-  if (state.notice)
+  if (state?.ok && state.notice)
     return (
       <div className="alert alert-success" role="status">
         <div className="alert-body">
@@ -35,11 +34,11 @@ type Props = { userId: string; name: string; email: string; role: StaffRole | nu
 export function StaffControls({ userId, name, email, role, active, passwordSet }: Props) {
   const t = useTranslations('admin');
   const te = useTranslations('errors');
-  const [roleState, roleAction, rolePending] = useActionState<FormState, FormData>(changeRoleAction.bind(null, userId), {});
-  const [activeState, activeAction, activePending] = useActionState<FormState>(setActiveAction.bind(null, userId, !active), {});
-  const [inviteState, inviteAction, invitePending] = useActionState<FormState>(resendInviteAction.bind(null, userId), {});
+  const [roleState, roleAction, rolePending] = useActionState<StaffFormState, FormData>(changeRoleAction.bind(null, userId), null);
+  const [activeState, activeAction, activePending] = useActionState<StaffFormState>(setActiveAction.bind(null, userId, !active), null);
+  const [inviteState, inviteAction, invitePending] = useActionState<StaffFormState>(resendInviteAction.bind(null, userId), null);
   const [confirmingDeactivation, setConfirmingDeactivation] = useState(false);
-  const roleError = roleState.fields?.role?.[0] ? te(roleState.fields.role[0]) : undefined;
+  const roleError = roleState?.ok === false && roleState.fields?.role?.[0] ? te(roleState.fields.role[0]) : undefined;
   return (
     <div className="staff-actions">
       <form action={roleAction} noValidate aria-labelledby="change-role-heading">

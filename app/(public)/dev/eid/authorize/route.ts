@@ -1,15 +1,9 @@
-import type { NextRequest } from 'next/server';
-import { env } from '@/lib/env';
-import { notFound } from '@/lib/errors';
-import { handle } from '@/lib/http';
+import { route } from '@/lib/http/route';
 import { answerEidSimulator } from '@/lib/identity/simulators';
-import { assertSameOrigin, readForm, seeOther } from '@/lib/linking/request';
+import { seeOther } from '@/lib/linking/request';
 
 /** The eID simulator's "log in": seals the chosen test person into an assertion and returns to our callback. */
-export const POST = handle(async (req: NextRequest) => {
-  if (!env().isDemo) throw notFound();
-  assertSameOrigin(req);
-  const form = await readForm(req);
+export const POST = route({ who: 'anyone', onlyInDemo: true, sameOrigin: true, form: true }, async ({ form }) => {
   const answer = await answerEidSimulator(form);
   if (answer) return seeOther(answer);
   const back = new URLSearchParams({ state: form.state ?? '', nonce: form.nonce ?? '', error: 'attributes' });

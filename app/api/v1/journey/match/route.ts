@@ -1,11 +1,11 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { clientIp, handle, readJson } from '@/lib/http';
+import { clientIp } from '@/lib/http';
+import { route } from '@/lib/http/route';
 import { errorTranslator, requestLocale } from '@/lib/i18n/server';
-import { journeyIdentity, submitAutoMatch, type AutoMatchResult } from '@/lib/linking';
+import { submitAutoMatch, type AutoMatchResult } from '@/lib/linking';
 import { REGISTER_UNAVAILABLE } from '@/lib/register';
-import { assertSameOrigin, readForm, requestJourney, seeOther } from '@/lib/linking/request';
+import { seeOther } from '@/lib/linking/request';
 import { cprAndEmailSchema } from '@/lib/linking/schemas';
 import { fieldErrors } from '@/lib/validation';
 
@@ -16,13 +16,8 @@ const nextPage = (result: AutoMatchResult) =>
  * The CPR + email form as JSON. Answers `linked` (with where to go), `not_matched` (one neutral answer for every
  * reason), or 429 `limited`. Never echoes the CPR number and never says which field differed.
  */
-const json = handle(async (req: NextRequest) => {
-  assertSameOrigin(req);
-  const db = getDb();
-  const journey = await requestJourney(db, req);
-  await journeyIdentity(db, journey);
-  const input = await readJson(req, cprAndEmailSchema, 4 * 1024);
-  const result = await submitAutoMatch(db, journey, input, { ip: clientIp(req), locale: requestLocale(req) });
+const json = route({ who: 'eid', sameOrigin: true, schema: cprAndEmailSchema, limit: 4 * 1024 }, async ({ req, db, caller: journey, body }) => {
+  const result = await submitAutoMatch(db, journey, body, { ip: clientIp(req), locale: requestLocale(req) });
   if (result.result === 'limited') {
     const t = errorTranslator(req);
     return NextResponse.json({ result: 'limited', next: nextPage(result), error: { code: 'RATE_LIMITED', message: t('attemptsUsed') } }, { status: 429 });
@@ -35,13 +30,19 @@ const json = handle(async (req: NextRequest) => {
  * The same form posted by a browser before (or without) JavaScript: answered with redirects. Field errors go back
  * as message keys only (`/connect?cpr=cprDate`), never with what was typed.
  */
-async function plainForm(req: NextRequest): Promise<Response> {
-  try {
-    assertSameOrigin(req);
-    const db = getDb();
-    const journey = await requestJourney(db, req);
-    await journeyIdentity(db, journey);
-    const form = await readForm(req);
+const plainForm = route(
+  {
+    who: 'eid',
+    sameOrigin: true,
+    form: true,
+    fail: (e) => {
+      if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return seeOther('/start?error=session');
+      // Without JavaScript the page itself says "try again later"; what was typed is never put into the URL.
+      if (e instanceof AppError && e.messageKey === REGISTER_UNAVAILABLE) return seeOther('/connect?problem=register');
+      return undefined;
+    },
+  },
+  async ({ req, db, caller: journey, form }) => {
     const parsed = cprAndEmailSchema.safeParse({ cpr: form.cpr ?? '', email: form.email ?? '' });
     if (!parsed.success) {
       const errors = fieldErrors(parsed.error);
@@ -50,16 +51,11 @@ async function plainForm(req: NextRequest): Promise<Response> {
       return seeOther(`/connect?${query}`);
     }
     return seeOther(nextPage(await submitAutoMatch(db, journey, parsed.data, { ip: clientIp(req), locale: requestLocale(req) })));
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return seeOther('/start?error=session');
-    // Without JavaScript the page itself says "try again later"; what was typed is never put into the URL.
-    if (e instanceof AppError && e.messageKey === REGISTER_UNAVAILABLE) return seeOther('/connect?problem=register');
-    throw e;
-  }
-}
+  },
+);
 
-export async function POST(req: NextRequest, ctx: unknown): Promise<Response> {
+/** One path, two doors: a browser's plain form post, or the page's JSON call. */
+export async function POST(req: NextRequest, ctx?: { params: Promise<Record<string, never>> }): Promise<Response> {
   const type = req.headers.get('content-type') ?? '';
-  if (type.startsWith('application/x-www-form-urlencoded')) return handle(plainForm)(req, ctx);
-  return json(req, ctx);
+  return type.startsWith('application/x-www-form-urlencoded') ? plainForm(req, ctx) : json(req, ctx);
 }

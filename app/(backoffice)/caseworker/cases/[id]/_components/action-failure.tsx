@@ -1,7 +1,7 @@
 'use client';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import type { ActionFailure } from '@/lib/cases/action';
+import type { ActionFailure } from '@/lib/http/action';
 
 /** A refused action: the message, and on a conflict a way to see the case as it is now. Focused when it appears. */
 export function ActionFailureAlert({ failure, onReload }: { failure: ActionFailure | null; onReload: () => void }) {

@@ -21,7 +21,7 @@ export function NotesPanel({ applicationId, notes }: { applicationId: string; no
     resolver: zodResolver(noteSchema),
     defaultValues: { applicationId, body: '' },
   });
-  const bodyError = form.formState.errors.body?.message ? tr(messageKey(form.formState.errors.body.message)) : failure?.fields?.body?.[0];
+  const bodyError = form.formState.errors.body?.message ? tr(messageKey(form.formState.errors.body.message)) : failure?.fields?.body?.[0] ? tr(messageKey(failure.fields.body[0])) : undefined;
   return (
     <section aria-labelledby="notes-heading" className="case-section">
       <h2 id="notes-heading">{t('heading')}</h2>

@@ -20,8 +20,8 @@ export function RejectForm({ applicationId, version }: { applicationId: string; 
     defaultValues: { applicationId, expectedVersion: version, text: '' },
   });
   const errors = {
-    reason: form.formState.errors.reason?.message ? tr(messageKey(form.formState.errors.reason.message)) : failure?.fields?.reason?.[0],
-    text: form.formState.errors.text?.message ? tr(messageKey(form.formState.errors.text.message)) : failure?.fields?.text?.[0],
+    reason: form.formState.errors.reason?.message ? tr(messageKey(form.formState.errors.reason.message)) : failure?.fields?.reason?.[0] ? tr(messageKey(failure.fields.reason[0])) : undefined,
+    text: form.formState.errors.text?.message ? tr(messageKey(form.formState.errors.text.message)) : failure?.fields?.text?.[0] ? tr(messageKey(failure.fields.text[0])) : undefined,
   };
   const summary = Object.entries(errors).flatMap(([field, message]) => (message ? [{ field: field === 'reason' ? `reject-reason-${rejectReasons[0]}` : 'reject-text', message }] : []));
   return (

@@ -21,7 +21,7 @@ export function RequestInfoForm({ applicationId, version, documentType }: { appl
     defaultValues: { applicationId, expectedVersion: version, photos: [], fields: [], question: false, message: '' },
   });
   const fe = form.formState.errors as Record<string, { message?: string } | undefined>;
-  const message = (field: string) => (fe[field]?.message ? tr(messageKey(fe[field]!.message!)) : failure?.fields?.[field]?.[0]);
+  const message = (field: string) => (fe[field]?.message ? tr(messageKey(fe[field]!.message!)) : failure?.fields?.[field]?.[0] ? tr(messageKey(failure.fields[field]![0]!)) : undefined);
   const errors = { items: message('items'), message: message('message') };
   const firstPhoto = `info-photo-${photosFor[documentType][0]}`;
   const summary = [

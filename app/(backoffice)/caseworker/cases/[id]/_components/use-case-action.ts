@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import type { ActionFailure, ActionResult } from '@/lib/cases/action';
+import type { ActionFailure, ActionResult } from '@/lib/http/action';
 
 /**
  * Runs a case action and keeps its outcome for the form: on success the page is re-rendered with the new state;

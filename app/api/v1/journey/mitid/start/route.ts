@@ -1,20 +1,22 @@
-import type { NextRequest } from 'next/server';
-import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { route } from '@/lib/http/route';
 import { startMitidLogin } from '@/lib/linking';
-import { assertSameOrigin, requestJourney, seeOther } from '@/lib/linking/request';
+import { seeOther } from '@/lib/linking/request';
 import { logger } from '@/lib/log';
 
 /** "Continue to MitID match": sends the browser to MitID, or back to the step the journey is really at. */
-export async function POST(req: NextRequest) {
-  try {
-    assertSameOrigin(req);
-    const db = getDb();
-    const started = await startMitidLogin(db, await requestJourney(db, req));
+export const POST = route(
+  {
+    who: 'journey',
+    sameOrigin: true,
+    fail: (e) => {
+      if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return seeOther('/start?error=session');
+      logger.warn({ err: e }, 'MitID start failed');
+      return seeOther('/connect/mitid?error=unavailable');
+    },
+  },
+  async ({ db, caller: journey }) => {
+    const started = await startMitidLogin(db, journey);
     return seeOther(started.ok ? started.loginUrl : started.next);
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'UNAUTHENTICATED') return seeOther('/start?error=session');
-    logger.warn({ err: e }, 'MitID start failed');
-    return seeOther('/connect/mitid?error=unavailable');
-  }
-}
+  },
+);
