@@ -2,7 +2,7 @@
 // application_events is append-only: it is the history shown to people and the audit trail (including document views).
 import { sql } from 'drizzle-orm';
 import { bigserial, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { applicationStates, documentKinds, documentTypes, rejectReasons } from '../../lib/vocabulary';
+import { applicationStates, documentKinds, documentTypes, rejectReasons } from '../vocabulary';
 import { users } from './auth';
 import { eidIdentities, journeys } from './identities';
 

@@ -1,7 +1,7 @@
 // Staff accounts for next-auth (users/accounts/sessions/verification tokens) plus role and active flag.
 // A user without a role can sign in but sees nothing until an admin grants one.
 import { boolean, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
-import { staffRoles } from '../../lib/vocabulary';
+import { staffRoles } from '../vocabulary';
 
 
 export const users = pgTable('users', {

@@ -2,7 +2,7 @@
 // A link is the product: one active link per eID person identifier (partial unique index).
 import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { genders, levelsOfAssurance, linkMethods } from '../../lib/vocabulary';
+import { genders, levelsOfAssurance, linkMethods } from '../vocabulary';
 import { relyingParties } from './relying-parties';
 import { users } from './auth';
 

@@ -1,7 +1,7 @@
 // The demo CPR register: test persons standing in for the national register.
 // Production reads the real register through lib/register's CprRegister adapter instead.
 import { boolean, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { cprStatuses, sexes } from '../../lib/vocabulary';
+import { cprStatuses, sexes } from '../vocabulary';
 
 export const cprRegister = pgTable(
   'cpr_register',
