@@ -3,8 +3,7 @@
 import type { NextRequest } from 'next/server';
 import type { DbOrTx } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import type { Journey } from '@/lib/journey';
-import { requestJourney } from '@/lib/linking/request';
+import { requestJourney, type Journey } from '@/lib/journey';
 
 export type ApplicantJourney = Journey & { eidIdentityId: string };
 

@@ -1,7 +1,7 @@
-// Request plumbing: bounded JSON bodies, shared zod schemas, the client's address, and every failure mapped by
-// lib/errors to a translated 4xx (never a stack trace). Every route handler opens with route() (./route.ts), which
+// Request plumbing: bounded JSON bodies and small forms, the same-origin check of browser posts, redirects to our own
+// pages, the client's address, and every failure mapped by lib/errors to a translated 4xx (never a stack trace). Every route handler opens with route() (./route.ts), which
 // uses these, and every server action that answers with action() (./action.ts).
-import type { NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { AppError, errorResponse, fromZod } from '@/lib/errors';
 import { errorTranslator } from '@/lib/i18n/server';
@@ -61,6 +61,40 @@ export async function parseMultipart(body: Buffer, contentType: string, malforme
   } catch {
     throw new AppError('INVALID_INPUT', malformedKey);
   }
+}
+
+const FORM_LIMIT = 8 * 1024;
+
+/** A small urlencoded or multipart form as a plain object of its text fields; anything larger or of another type is refused. */
+export async function readForm(req: Request): Promise<Record<string, string>> {
+  const type = req.headers.get('content-type') ?? '';
+  if (!type.startsWith('application/x-www-form-urlencoded') && !type.startsWith('multipart/form-data')) throw new AppError('UNSUPPORTED_MEDIA_TYPE');
+  const body = await readBody(req, FORM_LIMIT);
+  if (type.startsWith('multipart/form-data')) {
+    const data = await parseMultipart(body, type);
+    return Object.fromEntries([...data.entries()].filter(([, v]) => typeof v === 'string')) as Record<string, string>;
+  }
+  return Object.fromEntries(new URLSearchParams(body.toString('utf8')));
+}
+
+/**
+ * Refuses a POST made from another site (cookies are also SameSite=Lax). Our pages send no referrer, so browsers send
+ * `Origin: null` on our own form posts; Sec-Fetch-Site then tells same-origin from cross-site.
+ */
+export function assertSameOrigin(req: Request): void {
+  const site = req.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('FORBIDDEN');
+  const origin = req.headers.get('origin');
+  if (origin && origin !== 'null' && origin !== new URL(env().APP_URL).origin) throw new AppError('FORBIDDEN');
+}
+
+/**
+ * A 303 to one of our paths, or to an absolute URL that came from an allow-list (a journey's returnTo or a broker's
+ * login URL). Paths are resolved against APP_URL, never against the request's Host header.
+ */
+export function seeOther(target: string | URL): NextResponse {
+  const url = typeof target === 'string' && target.startsWith('/') && !target.startsWith('//') ? new URL(target, env().APP_URL) : new URL(target);
+  return NextResponse.redirect(url, 303);
 }
 
 type Handler<C> = (req: NextRequest, ctx: C) => Promise<Response>;

@@ -14,13 +14,12 @@ import type { Actor } from '@/lib/audit';
 import { getDb, type Db } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError, notFound } from '@/lib/errors';
-import type { Journey } from '@/lib/journey';
 import { journeyIdentity } from '@/lib/linking/auto-match';
 import { requireRelyingParty, requireRevoker } from '@/lib/linking/links-api';
 import type { RelyingParty } from '@/lib/linking/relying-parties';
-import { assertSameOrigin, readForm, requestJourney } from '@/lib/linking/request';
+import { requestJourney, type Journey } from '@/lib/journey';
 import type { z } from '@/lib/validation';
-import { DEFAULT_JSON_LIMIT, handle, readJson } from './index';
+import { assertSameOrigin, DEFAULT_JSON_LIMIT, handle, readForm, readJson } from './index';
 
 /**
  * Who may call: anyone, the journey behind its cookie (any step), the journey once its eID login is verified (401

@@ -2,6 +2,7 @@
 // It carries the eID identity, the relying party's return URL and what was typed, from login to link or application.
 import { and, eq, gt } from 'drizzle-orm';
 import { cookies } from 'next/headers';
+import type { NextRequest, NextResponse } from 'next/server';
 import { createHmac } from 'node:crypto';
 import { journeys } from '@/db/schema';
 import type { DbOrTx } from '@/lib/db';
@@ -75,4 +76,16 @@ export async function startJourney(db: DbOrTx, values: Parameters<typeof createJ
   const journey = await createJourney(db, values);
   (await cookies()).set(JOURNEY_COOKIE, signJourneyId(journey.id), journeyCookieOptions());
   return journey;
+}
+
+/** The journey behind a request's signed cookie, or null (no cookie, a forged one, or a journey that has expired). */
+export async function requestJourney(db: DbOrTx, req: NextRequest): Promise<Journey | null> {
+  const id = verifyJourneyCookie(req.cookies.get(JOURNEY_COOKIE)?.value);
+  return id ? findJourney(db, id) : null;
+}
+
+/** Sets the journey's signed cookie on a response (a redirect that starts or resumes the journey). */
+export function withJourneyCookie(res: NextResponse, journeyId: string): NextResponse {
+  res.cookies.set(JOURNEY_COOKIE, signJourneyId(journeyId), journeyCookieOptions());
+  return res;
 }

@@ -4,9 +4,9 @@ import type { NextRequest } from 'next/server';
 import type { Actor } from '@/lib/audit';
 import type { Db } from '@/lib/db';
 import { AppError, invalidInput } from '@/lib/errors';
+import { assertSameOrigin } from '@/lib/http';
 import { enforce } from '@/lib/security/rate-limit';
 import { relyingPartyForApiKey, type RelyingParty } from './relying-parties';
-import { assertSameOrigin } from './request';
 
 const PREFIX = '/api/v1/links/';
 

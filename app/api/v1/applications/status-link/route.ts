@@ -3,7 +3,7 @@ import { resendStatusLink } from '@/lib/applications/open-application';
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { journeyIdentity } from '@/lib/linking/auto-match';
-import { seeOther } from '@/lib/linking/request';
+import { seeOther } from '@/lib/http';
 
 /**
  * "Send the link again" on the page that shows the eID identity's open application: a fresh link by email. A post

@@ -1,7 +1,7 @@
-import { clientIp } from '@/lib/http';
+import { clientIp, seeOther } from '@/lib/http';
 import { route } from '@/lib/http/route';
 import { CONNECTION_PATH, startEidLogin } from '@/lib/linking';
-import { seeOther, withJourneyCookie } from '@/lib/linking/request';
+import { withJourneyCookie } from '@/lib/journey';
 import { startSchema } from '@/lib/linking/schemas';
 import { logger } from '@/lib/log';
 

@@ -1,11 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { AppError } from '@/lib/errors';
-import { clientIp } from '@/lib/http';
+import { clientIp, seeOther } from '@/lib/http';
 import { route } from '@/lib/http/route';
 import { errorTranslator, requestLocale } from '@/lib/i18n/server';
 import { submitAutoMatch, type AutoMatchResult } from '@/lib/linking';
 import { REGISTER_UNAVAILABLE } from '@/lib/register';
-import { seeOther } from '@/lib/linking/request';
 import { cprAndEmailSchema } from '@/lib/linking/schemas';
 import { fieldErrors } from '@/lib/validation';
 

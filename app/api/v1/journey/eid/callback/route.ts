@@ -5,7 +5,7 @@ import { route } from '@/lib/http/route';
 import { callbackPath, LoginRefused } from '@/lib/identity';
 import { JOURNEY_COOKIE, journeyCookieOptions } from '@/lib/journey';
 import { completeEidLogin, CONNECTION_PATH, journeyState } from '@/lib/linking';
-import { seeOther } from '@/lib/linking/request';
+import { seeOther } from '@/lib/http';
 import { logger } from '@/lib/log';
 
 /**

@@ -1,11 +1,10 @@
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
-import { clientIp } from '@/lib/http';
+import { clientIp, seeOther } from '@/lib/http';
 import { route } from '@/lib/http/route';
 import { requestLocale } from '@/lib/i18n/server';
 import { callbackPath, LoginRefused } from '@/lib/identity';
 import { completeMitidLogin } from '@/lib/linking';
-import { seeOther } from '@/lib/linking/request';
 import { logger } from '@/lib/log';
 
 const isSignedOut = (e: unknown) => e instanceof AppError && e.code === 'UNAUTHENTICATED';

@@ -1,7 +1,7 @@
 import { AppError } from '@/lib/errors';
 import { route } from '@/lib/http/route';
 import { startMitidLogin } from '@/lib/linking';
-import { seeOther } from '@/lib/linking/request';
+import { seeOther } from '@/lib/http';
 import { logger } from '@/lib/log';
 
 /** "Continue to MitID match": sends the browser to MitID, or back to the step the journey is really at. */
