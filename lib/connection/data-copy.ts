@@ -5,7 +5,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { applicationEvents, applications, documents, eidIdentities, emailOutbox, identityLinks, infoRequests, matchAttempts } from '@/db/schema';
 import { applicantHistoryTypes } from '@/lib/applications/status';
-import type { DbOrTx } from '@/lib/db';
+import type { Db, DbOrTx } from '@/lib/db';
 import { buildEmail, isTemplateName } from '@/lib/email/templates';
 import type { Locale } from '@/lib/i18n/config';
 import { translator } from '@/lib/i18n/messages';
@@ -13,6 +13,7 @@ import { countryName } from '@/lib/identity/countries';
 import type { AttemptOutcome } from '@/lib/linking/attempts';
 import { maskedCpr } from '@/lib/matching';
 import { decrypt, decryptJson } from '@/lib/security/crypto';
+import { enforce } from '@/lib/security/rate-limit';
 import { listOwnLookups } from './overview';
 
 type Row = Record<string, unknown>;
@@ -36,6 +37,15 @@ function removedBy(revokedBy: string | null): 'person' | 'service' | 'agency' {
 }
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);
+
+/** Copies one person may download in an hour; one address may fetch three times as many (a shared connection). */
+export const COPIES_PER_HOUR = 20;
+
+/** Counts a download of the copy against the person's and the address's hourly limits (429 when either is spent). */
+export async function limitDataCopies(db: Db, personIdentifier: string, ip: string): Promise<void> {
+  await enforce(db, `connection:data:${personIdentifier}`, COPIES_PER_HOUR, 3600);
+  await enforce(db, `connection:data:ip:${ip}`, COPIES_PER_HOUR * 3, 3600);
+}
 
 export async function buildDataCopy(db: DbOrTx, personIdentifier: string, locale: Locale, now = new Date()): Promise<Row> {
   const t = translator(locale, 'connection.data');

@@ -4,5 +4,5 @@ import 'server-only';
 
 export * from './session';
 export { getConnectionOverview, listOwnLookups, type ConnectionOverview, type OwnLookup, type OwnApplication } from './overview';
-export { buildDataCopy, dataCopyFileName, outcomeShown } from './data-copy';
-export { removeOwnConnection } from './remove';
+export { buildDataCopy, dataCopyFileName, limitDataCopies, outcomeShown } from './data-copy';
+export { limitRemovals, removeOwnConnection } from './remove';

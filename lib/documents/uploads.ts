@@ -1,14 +1,15 @@
-// Document photo uploads: the bounded multipart read, the pipeline under the process-wide concurrency limit, and
-// storage under opaque keys with the documents row. Nothing is stored unless every check has passed.
+// Document photo uploads: the owner's hourly limit, the bounded multipart read, the pipeline under the process-wide
+// concurrency limit, and storage under opaque keys with the documents row. Nothing is stored unless every check has passed.
 import { and, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { documents } from '@/db/schema';
 import { documentKinds, type DocumentKind } from '@/lib/vocabulary';
-import type { DbOrTx } from '@/lib/db';
+import type { Db, DbOrTx } from '@/lib/db';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { parseMultipart, readBody } from '@/lib/http';
 import { logger } from '@/lib/log';
 import { randomToken } from '@/lib/security/crypto';
+import { enforce } from '@/lib/security/rate-limit';
 import { getStorage } from '@/lib/storage';
 import { createLimiter, type Limiter } from './limiter';
 import { MAX_UPLOAD_BYTES, processImage, type QualityHint } from './pipeline';
@@ -29,6 +30,20 @@ export function uploadLimiter(): Limiter {
 
 function isKind(value: unknown): value is DocumentKind {
   return typeof value === 'string' && (documentKinds as readonly string[]).includes(value);
+}
+
+/** Photos one draft, or one answer to a request for more information, may send in an hour. */
+export const UPLOADS_PER_HOUR = 60;
+
+/**
+ * One photo sent by its owner, as the upload routes receive it: counted against the owner's hourly limit before the
+ * body is read (so a flood of malformed uploads is limited too), then read, checked, processed and stored.
+ */
+export async function receiveDocumentPhoto(db: Db, owner: UploadOwner, req: Request): Promise<UploadedPhoto> {
+  const key = 'journeyId' in owner ? `upload:journey:${owner.journeyId}` : `upload:application:${owner.pendingApplicationId}`;
+  await enforce(db, key, UPLOADS_PER_HOUR, 3600);
+  const { kind, bytes } = await readUploadForm(req);
+  return storeDocumentPhoto(db, owner, kind, bytes);
 }
 
 /** Reads a multipart upload with `kind` and `file`; the body is never read past the size limit. */

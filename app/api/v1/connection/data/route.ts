@@ -1,16 +1,12 @@
 // "Your data": the copy of what the service holds about the signed-in person's eID identifier, as a JSON download.
 import { NextResponse } from 'next/server';
-import { buildDataCopy, dataCopyFileName } from '@/lib/connection';
+import { buildDataCopy, dataCopyFileName, limitDataCopies } from '@/lib/connection';
 import { clientIp } from '@/lib/http';
 import { route } from '@/lib/http/route';
 import { requestLocale } from '@/lib/i18n/server';
-import { enforce } from '@/lib/security/rate-limit';
-
-const COPIES_PER_HOUR = 20;
 
 export const GET = route({ who: 'connection' }, async ({ req, db, caller: session }) => {
-  await enforce(db, `connection:data:${session.personIdentifier}`, COPIES_PER_HOUR, 3600);
-  await enforce(db, `connection:data:ip:${clientIp(req)}`, COPIES_PER_HOUR * 3, 3600);
+  await limitDataCopies(db, session.personIdentifier, clientIp(req));
   const now = new Date();
   const copy = await buildDataCopy(db, session.personIdentifier, requestLocale(req), now);
   return new NextResponse(`${JSON.stringify(copy, null, 2)}\n`, {

@@ -1,17 +1,15 @@
 // "Remove": the signed-in person revokes their own link, after confirming it on the page.
 import { NextResponse } from 'next/server';
-import { removeOwnConnection } from '@/lib/connection';
+import { limitRemovals, removeOwnConnection } from '@/lib/connection';
 import { clientIp, readJson } from '@/lib/http';
 import { route } from '@/lib/http/route';
-import { enforce } from '@/lib/security/rate-limit';
 import { z } from '@/lib/validation';
 
 /** The page sends the confirmation the person gave; anything else is refused as bad input. */
 const removeBody = z.object({ confirm: z.literal(true, 'connection.confirmRequired') }).strict();
 
 export const POST = route({ who: 'connection', sameOrigin: true }, async ({ req, db, caller: session }) => {
-  // Counted before the body is read, so a flood of malformed requests is limited too.
-  await enforce(db, `connection:remove:ip:${clientIp(req)}`, 20, 3600);
+  await limitRemovals(db, clientIp(req));
   await readJson(req, removeBody, 1024);
   const { revokedAt } = await removeOwnConnection(db, session);
   return NextResponse.json({ removed: true, revokedAt }, { headers: { 'Cache-Control': 'no-store' } });
