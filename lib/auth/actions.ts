@@ -1,10 +1,11 @@
 'use server';
-// Staff sign-in and sign-out as server actions (plain form posts; they work without JavaScript). They answer the
-// sign-in form's own state (an attempt counter, a lock-out's minutes) or redirect, not an ActionResult, so they read
-// their form with the action door's formFields but do not open with action(): anyone may call them by design.
+// Staff sign-in and sign-out as server actions (plain form posts; they work without JavaScript). They open with the
+// action door like every action, as form posts that answer with a page: the sign-in form's own state (an attempt
+// counter, a lock-out's minutes) or a redirect. Anyone may call them by design.
 import { AuthError } from 'next-auth';
-import { isRedirectError } from 'next/dist/client/components/redirect-error';
-import { formFields } from '@/lib/http/action';
+import { AppError } from '@/lib/errors';
+import { action, formFields } from '@/lib/http/action';
+import { z } from '@/lib/validation';
 import { safeCallback } from './callback';
 import { signIn, signOut } from './config';
 
@@ -17,36 +18,49 @@ export type SignInState = {
   minutes?: number;
 };
 
+const signInForm = z.object({ email: z.string().trim().min(1), password: z.string().min(1), callbackUrl: z.unknown() });
+const signInFields = ['email', 'password', 'callbackUrl'] as const;
+
 export async function signInWithPassword(prev: SignInState, form: FormData): Promise<SignInState> {
-  const attempt = (typeof prev?.attempt === 'number' && Number.isSafeInteger(prev.attempt) ? prev.attempt : 0) + 1;
   // Called by hand, an action can be sent anything: a missing state or a form that is no form is empty input.
-  const { email: emailField, password: passwordField } = formFields(form, ['email', 'password']);
-  const email = typeof emailField === 'string' ? emailField.trim() : '';
-  const password = typeof passwordField === 'string' ? passwordField : '';
-  if (!email || !password) return { error: 'required', field: email ? 'password' : 'email', email, attempt };
-  try {
-    await signIn('credentials', { email, password, redirectTo: afterSignIn(form) });
-    return {};
-  } catch (e) {
-    if (isRedirectError(e)) throw e;
-    if (e instanceof AuthError) {
-      const { code, retryAfterSeconds } = e as AuthError & { code?: string; retryAfterSeconds?: number };
-      if (code === 'account_locked' || code === 'rate_limited') return { error: code, minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)), field: 'email', email, attempt };
-      return { error: 'invalid', field: 'email', email, attempt };
+  const attempt = (typeof prev?.attempt === 'number' && Number.isSafeInteger(prev.attempt) ? prev.attempt : 0) + 1;
+  const typed = formFields(form, ['email']).email;
+  const email = typeof typed === 'string' ? typed.trim() : '';
+  const refuse = (e: AppError): SignInState => {
+    if (e.code === 'INVALID_INPUT') return { error: 'required', field: e.details.fields?.email ? 'email' : 'password', email, attempt };
+    if (e.code === 'RATE_LIMITED') {
+      const minutes = Math.max(1, Math.ceil((Number(e.details.retryAfter) || 60) / 60));
+      return { error: e.messageKey === 'staffAuth.error.account_locked' ? 'account_locked' : 'rate_limited', minutes, field: 'email', email, attempt };
     }
+    if (e.code === 'UNAUTHENTICATED') return { error: 'invalid', field: 'email', email, attempt };
     throw e;
-  }
+  };
+  return action({ who: 'anyone', schema: signInForm, form: signInFields, refuse }, form, async (_, data): Promise<SignInState> => {
+    try {
+      await signIn('credentials', { email: data.email, password: data.password, redirectTo: afterSignIn(data.callbackUrl) });
+      return {};
+    } catch (e) {
+      if (!(e instanceof AuthError)) throw e; // the redirect after a sign-in, or a failure of ours
+      const { code, retryAfterSeconds } = e as AuthError & { code?: string; retryAfterSeconds?: number };
+      if (code === 'account_locked' || code === 'rate_limited') throw new AppError('RATE_LIMITED', `staffAuth.error.${code}`, { retryAfter: retryAfterSeconds });
+      throw new AppError('UNAUTHENTICATED', 'staffAuth.error.invalid');
+    }
+  });
 }
 
 export async function signInWithSso(form: FormData): Promise<void> {
-  await signIn('sso', { redirectTo: afterSignIn(form) });
+  return action({ who: 'anyone', schema: z.object({ callbackUrl: z.unknown() }), form: ['callbackUrl'], refuse: () => undefined }, form, async (_, data) => {
+    await signIn('sso', { redirectTo: afterSignIn(data.callbackUrl) });
+  });
 }
 
 // Without a page to return to, the sign-in page sends the now signed-in person to their role's home.
-function afterSignIn(form: FormData): string {
-  return safeCallback(formFields(form, ['callbackUrl']).callbackUrl) ?? '/signin';
+function afterSignIn(callbackUrl: unknown): string {
+  return safeCallback(callbackUrl) ?? '/signin';
 }
 
 export async function signOutStaff(): Promise<void> {
-  await signOut({ redirectTo: '/signin' });
+  return action({ who: 'anyone', schema: z.undefined(), refuse: () => undefined }, undefined, async () => {
+    await signOut({ redirectTo: '/signin' });
+  });
 }

@@ -1,14 +1,16 @@
 // The one door of a server action: action({ who, schema, form }, input, run) checks who is asking first (so a
 // stranger learns nothing, not even whether the input was valid), then validates the input with the shared schema
-// (a plain object, or the named fields of a form), then calls lib. Every action answers one ActionResult: success,
-// or a refusal with its code, a translated message, its catalogue key and the fields' catalogue keys, and the
-// case's fresh state on a conflict. Next's redirects and not-found pass through.
+// (a plain object, or the named fields of a form), then calls lib. An action answers one ActionResult: success, or a
+// refusal with its code, a translated message, its catalogue key and the fields' catalogue keys, and the case's fresh
+// state on a conflict. Next's redirects and not-found pass through. A plain form post that answers with a page (sign-in
+// and sign-out, the language switcher) gives `refuse` instead: success is what `run` returned (or its redirect), a
+// refusal is what `refuse` makes of it, and a failure of ours is thrown to the error page.
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import type { FreshState } from '@/lib/applications/case';
-import { requireStaff, type Capability, type Staff } from '@/lib/auth';
-import { fromZod, toAppError, type ErrorCode } from '@/lib/errors';
+import type { Capability, Staff } from '@/lib/auth';
+import { fromZod, toAppError, type AppError, type ErrorCode } from '@/lib/errors';
 import { logger } from '@/lib/log';
 import { messageKey, type z } from '@/lib/validation';
 
@@ -46,22 +48,46 @@ function inputOf(input: unknown, form: readonly string[] | undefined): unknown {
   return form ? formFields(input, form) : input;
 }
 
+/** A form post that answers with a page: what a refusal (bad input, wrong credentials, a limit) shows instead. */
+export type Refuse<R> = (error: AppError) => R;
+
+async function callerOf<W extends ActionWho>(who: W): Promise<ActionCaller<W>> {
+  if (who === 'anyone') return null as ActionCaller<W>;
+  // Loaded only for staff: the public pages' actions stay free of next-auth's session code.
+  const { requireStaff } = await import('@/lib/auth');
+  return (await requireStaff((who as { staff: Capability | Capability[] }).staff)) as ActionCaller<W>;
+}
+
 export async function action<W extends ActionWho, S extends z.ZodType, T extends object>(
   options: ActionOptions<W, S>,
   input: unknown,
   run: (caller: ActionCaller<W>, data: z.output<S>) => Promise<T>,
-): Promise<ActionResult<T>> {
+): Promise<ActionResult<T>>;
+export async function action<W extends ActionWho, S extends z.ZodType, T, R>(
+  options: ActionOptions<W, S> & { refuse: Refuse<R> },
+  input: unknown,
+  run: (caller: ActionCaller<W>, data: z.output<S>) => Promise<T>,
+): Promise<T | R>;
+export async function action<W extends ActionWho, S extends z.ZodType, T, R>(
+  options: ActionOptions<W, S> & { refuse?: Refuse<R> },
+  input: unknown,
+  run: (caller: ActionCaller<W>, data: z.output<S>) => Promise<T>,
+): Promise<ActionResult<T & object> | T | R> {
   try {
-    const who: ActionWho = options.who;
-    const caller = (who === 'anyone' ? null : await requireStaff(who.staff)) as ActionCaller<W>;
+    const caller = await callerOf(options.who);
     const parsed = options.schema.safeParse(inputOf(input, options.form));
     if (!parsed.success) throw fromZod(parsed.error);
-    return { ok: true, ...(await run(caller, parsed.data)) };
+    const done = await run(caller, parsed.data);
+    return options.refuse ? done : { ok: true, ...(done as T & object) };
   } catch (error) {
     unstable_rethrow(error);
     const e = toAppError(error);
     if (e.code === 'INTERNAL') logger.error({ err: e.cause ?? error }, 'server action failed');
     else logger.info({ code: e.code, messageKey: e.messageKey }, 'server action refused');
+    if (options.refuse) {
+      if (e.code === 'INTERNAL') throw error;
+      return options.refuse(e);
+    }
     const t = await getTranslations();
     const fresh = e.details.fresh as FreshState | undefined;
     const values = fresh ? { state: t(`caseworker.states.${fresh.state}`), assignee: fresh.assigneeName ?? '' } : undefined;
