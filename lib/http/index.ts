@@ -1,6 +1,7 @@
 // Request plumbing: bounded JSON bodies and small forms, the same-origin check of browser posts, redirects to our own
-// pages, the client's address, and every failure mapped by lib/errors to a translated 4xx (never a stack trace). Every route handler opens with route() (./route.ts), which
-// uses these, and every server action that answers with action() (./action.ts).
+// pages, the client's address, and every failure mapped by lib/errors to a translated 4xx (never a stack trace).
+// Every route handler opens with route() (./route.ts), which uses these, and every server action with action()
+// (./action.ts).
 import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { AppError, errorResponse, fromZod } from '@/lib/errors';
