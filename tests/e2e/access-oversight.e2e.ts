@@ -4,19 +4,12 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { insertWaitingCase } from './support/database';
 import { expectAccessible, newPage } from './support/browser';
+import { signInStaff } from './support/staff';
 import { openBrowserAndDb } from './support/suite';
 
 const suite = openBrowserAndDb();
 
 const laptop: BrowserContextOptions = { viewport: { width: 1024, height: 768 } };
-
-async function signIn(page: Page, email: string, target: string) {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill('demo-password');
-  await page.locator('main form button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname !== '/signin');
-}
 
 /** Opens (or reloads) the case page and waits until the document image has been shown, which records a view. */
 async function look(page: Page, caseId: string) {
@@ -49,7 +42,7 @@ describe('access oversight', () => {
 
     // Camilla takes the case and studies the photo: her own case, not listed.
     const camilla = await newPage(suite.browser, laptop);
-    await signIn(camilla.page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
+    await signInStaff(camilla.page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
     await camilla.page.waitForLoadState('networkidle');
     await camilla.page.getByRole('button', { name: 'Take this case' }).click();
     await expect.poll(() => camilla.page.getByTestId('case-state').textContent()).toBe('In review');
@@ -65,13 +58,13 @@ describe('access oversight', () => {
 
     // The supervisor gives it to Kasper, who opens his case (not listed); Camilla looks once more.
     const sofie = await newPage(suite.browser, laptop);
-    await signIn(sofie.page, 'supervisor@demo.example', `/caseworker/cases/${fixture.id}`);
+    await signInStaff(sofie.page, 'supervisor@demo.example', `/caseworker/cases/${fixture.id}`);
     await sofie.page.waitForLoadState('networkidle');
     await sofie.page.getByLabel('Give the case to').selectOption({ label: 'Kasper Caseworker' });
     await sofie.page.getByRole('button', { name: 'Reassign' }).click();
     await expect.poll(() => sofie.page.getByTestId('case-summary').textContent()).toContain('Kasper Caseworker');
     const kasper = await newPage(suite.browser, laptop);
-    await signIn(kasper.page, 'caseworker2@demo.example', `/caseworker/cases/${fixture.id}`);
+    await signInStaff(kasper.page, 'caseworker2@demo.example', `/caseworker/cases/${fixture.id}`);
     await look(kasper.page, fixture.id);
     await look(camilla.page, fixture.id);
 
@@ -84,7 +77,7 @@ describe('access oversight', () => {
     await Promise.all([camilla.context.close(), kasper.context.close(), sofie.context.close()]);
 
     const danish = await newPage(suite.browser, { ...laptop, locale: 'da-DK' });
-    await signIn(danish.page, 'supervisor@demo.example', '/supervisor/access');
+    await signInStaff(danish.page, 'supervisor@demo.example', '/supervisor/access');
     const danishRows = await oversightRows(danish.page, fixture.reference);
     expect([...new Set(danishRows.filter(([viewer]) => viewer === 'Camilla Caseworker').map(([, heldBy]) => heldBy))]).toEqual(['Kasper Caseworker', 'Ingen']);
     await expectAccessible(danish.page);

@@ -6,20 +6,13 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { insertWaitingCase } from './support/database';
 import { expectAccessible, newPage, scrollsSideways } from './support/browser';
+import { signInStaff } from './support/staff';
 import { openBrowserAndDb } from './support/suite';
 
 const suite = openBrowserAndDb();
 
 const wide: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
 const laptop: BrowserContextOptions = { viewport: { width: 1024, height: 768 } };
-
-async function signIn(page: Page, email: string, target: string) {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill('demo-password');
-  await page.locator('main form button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname !== '/signin');
-}
 
 /** Words in the table cells that the browser broke across two lines. */
 const brokenWords = (page: Page, selector: string) =>
@@ -66,7 +59,7 @@ describe('the caseworker’s safety rails and layout', () => {
       [{ ...wide, locale: 'da-DK' }, 'zdenek stast', 'Ansøgninger'],
     ] as const) {
       const { context, page } = await newPage(suite.browser, options);
-      await signIn(page, 'caseworker@demo.example', '/caseworker?state=all');
+      await signInStaff(page, 'caseworker@demo.example', '/caseworker?state=all');
       expect(await page.locator('h1').textContent()).toBe(heading);
       expect(await headerBullets(page)).toEqual([]);
       expect(await brokenWords(page, '[data-testid="queue-table"]')).toEqual([]);
@@ -95,7 +88,7 @@ describe('the caseworker’s safety rails and layout', () => {
       daysAgo: 2,
     });
     const { context, page } = await newPage(suite.browser, laptop);
-    await signIn(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
+    await signInStaff(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Take this case' }).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('In review');
@@ -166,7 +159,7 @@ describe('the caseworker’s safety rails and layout', () => {
       [{ ...laptop, locale: 'da-DK' }, 'Tag denne sag', 'Ikke sammenlignet', 'Mangler', 'findes ikke i CPR-registret', 'Godkend …'],
     ] as const) {
       const { context, page } = await newPage(suite.browser, options);
-      await signIn(page, 'supervisor@demo.example', `/caseworker/cases/${fixture.id}`);
+      await signInStaff(page, 'supervisor@demo.example', `/caseworker/cases/${fixture.id}`);
       await page.waitForLoadState('networkidle');
       if (await page.getByRole('button', { name: take }).count()) {
         await page.getByRole('button', { name: take }).click();
@@ -190,7 +183,7 @@ describe('the caseworker’s safety rails and layout', () => {
   it('fits the caseworkers table into 1440 px and shows the time to decision in even bins, in both languages', async () => {
     for (const options of [wide, { ...wide, locale: 'da-DK' }]) {
       const { context, page } = await newPage(suite.browser, options);
-      await signIn(page, 'supervisor@demo.example', '/supervisor');
+      await signInStaff(page, 'supervisor@demo.example', '/supervisor');
       const region = page.locator('.table--responsive-scroll', { has: page.locator('table[data-table="caseworkers"]') });
       expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       expect(await scrollsSideways(page)).toBe(false);
@@ -222,7 +215,7 @@ describe('the caseworker’s safety rails and layout', () => {
     ] as const;
     for (const [options, heading] of [[wide, 'Applications'], [{ ...wide, locale: 'da-DK' }, 'Ansøgninger']] as const) {
       const { context, page } = await newPage(suite.browser, options);
-      await signIn(page, 'caseworker@demo.example', '/caseworker?state=all');
+      await signInStaff(page, 'caseworker@demo.example', '/caseworker?state=all');
       expect(await page.locator('h1').textContent()).toBe(heading);
       for (const [typed, name] of searches) {
         await page.locator('#filter-q').fill(typed);
@@ -244,7 +237,7 @@ describe('the caseworker’s safety rails and layout', () => {
       [{ ...laptop, locale: 'da-DK' }, 'Tastaturgenveje', 'Tryk på ? når som helst for at se dem.', 'Gå til søgefeltet', 'Gå til Godkend'],
     ] as const) {
       const { context, page } = await newPage(suite.browser, options);
-      await signIn(page, 'caseworker@demo.example', '/caseworker');
+      await signInStaff(page, 'caseworker@demo.example', '/caseworker');
       for (const [path, entry] of [['/caseworker', queueEntry], [`/caseworker/cases/${seeded!.id}`, caseEntry]] as const) {
         if (new URL(page.url()).pathname !== path) await page.goto(path);
         await page.waitForLoadState('networkidle');
@@ -285,7 +278,7 @@ describe('the caseworker’s safety rails and layout', () => {
       [{ ...laptop, locale: 'da-DK' }, 'Fødselsdatoerne er forskellige.', 'Afviger', 'Stemmer'],
     ] as const) {
       const { context, page } = await newPage(suite.browser, options);
-      await signIn(page, 'supervisor@demo.example', '/caseworker');
+      await signInStaff(page, 'supervisor@demo.example', '/caseworker');
       for (const [cases, datesDiffer] of [[differ, true], [agree, false]] as const) {
         for (const { id } of cases) {
           await page.goto(`/caseworker/cases/${id}`);
@@ -324,7 +317,7 @@ describe('the caseworker’s safety rails and layout', () => {
       daysAgo: 1,
     });
     const { context, page } = await newPage(suite.browser, { ...laptop, locale: 'da-DK' });
-    await signIn(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
+    await signInStaff(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Tag denne sag' }).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Under behandling');

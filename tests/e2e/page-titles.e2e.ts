@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { erika } from './support/apply';
 import { eidJourney } from './support/app-data';
 import { baseURL, newPage } from './support/browser';
+import { signInStaff } from './support/staff';
 import { openBrowserAndDb } from './support/suite';
 
 const suite = openBrowserAndDb();
@@ -17,14 +18,6 @@ async function titleAndHeading(page: Page, path: string): Promise<{ path: string
   await page.waitForLoadState('networkidle');
   const h1 = ((await page.locator('h1').first().textContent()) ?? '').trim();
   return { path, title: await page.title(), h1 };
-}
-
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill('demo-password');
-  await page.locator('main form button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname !== '/signin');
 }
 
 describe('page titles', () => {
@@ -72,12 +65,12 @@ describe('page titles', () => {
         ['admin@demo.example', ['/admin/staff', '/admin/staff/new', `/admin/staff/${caseworker!.id}`]],
       ] as const) {
         const staff = await newPage(suite.browser, options);
-        await signIn(staff.page, email);
+        await signInStaff(staff.page, email);
         for (const path of paths) seen.push(await titleAndHeading(staff.page, path));
         await staff.context.close();
       }
       const caseworkerPage = await newPage(suite.browser, options);
-      await signIn(caseworkerPage.page, 'caseworker@demo.example');
+      await signInStaff(caseworkerPage.page, 'caseworker@demo.example');
       const noAccess = await titleAndHeading(caseworkerPage.page, '/supervisor');
       expect(new URL(caseworkerPage.page.url()).pathname).toBe('/no-access');
       seen.push({ ...noAccess, path: '/no-access' });
