@@ -1,3 +1,6 @@
+// A caseworker's day on a desktop: sign-in, the queue filtered, the oldest case taken, the passport photo zoomed and
+// rotated, more information asked for and answered by the applicant on a phone, the approval, every view of the photo
+// recorded, and the applicant's emails without the CPR number.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { documentPhoto } from '../support/test-images';

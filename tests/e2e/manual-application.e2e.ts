@@ -1,3 +1,6 @@
+// The manual application on a phone: reached from the automatic journey, filled in, photographed and sent, then
+// followed through the status link; an upload retried after a network failure, a blurry photo or an unconvertible HEIC
+// told at once, typing kept over a reload, the keyboard alone, a 320 px screen, Danish, and an eID login first.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { blurryPhoto, documentPhoto, heicLikeFile, rotatedPhotoWithGps } from '../support/test-images';
