@@ -1,33 +1,15 @@
 // Access oversight as a supervisor reads it, after a case went back to the queue when idle and was then given to
 // another caseworker: each document view shows who held the case at that moment, in English and Danish.
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeAppDatabase, useAppDatabase } from './support/app-data';
-import { connectAppDb, insertWaitingCase, type Sql } from './support/database';
-import { baseURL, expectAccessible, launch, newPage } from './support/browser';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { insertWaitingCase } from './support/database';
+import { expectAccessible, newPage } from './support/browser';
+import { signInStaff } from './support/staff';
+import { openBrowserAndDb } from './support/suite';
 
-let browser: Browser;
-let sql: Sql;
-beforeAll(async () => {
-  useAppDatabase(inject('dataDir'), baseURL());
-  browser = await launch();
-  sql = connectAppDb();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sql?.end();
-  await closeAppDatabase();
-});
+const suite = openBrowserAndDb();
 
 const laptop: BrowserContextOptions = { viewport: { width: 1024, height: 768 } };
-
-async function signIn(page: Page, email: string, target: string) {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill('demo-password');
-  await page.locator('main form button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname !== '/signin');
-}
 
 /** Opens (or reloads) the case page and waits until the document image has been shown, which records a view. */
 async function look(page: Page, caseId: string) {
@@ -47,7 +29,7 @@ async function oversightRows(page: Page, reference: string): Promise<[string, st
 
 describe('access oversight', () => {
   it('shows who held the case at each view: nobody after the idle release, the new holder after a reassignment', async () => {
-    const fixture = await insertWaitingCase(sql, {
+    const fixture = await insertWaitingCase(suite.sql, {
       givenNames: 'Aino',
       familyName: 'Virtanen',
       registerGivenNames: 'Aino',
@@ -59,15 +41,15 @@ describe('access oversight', () => {
     });
 
     // Camilla takes the case and studies the photo: her own case, not listed.
-    const camilla = await newPage(browser, laptop);
-    await signIn(camilla.page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
+    const camilla = await newPage(suite.browser, laptop);
+    await signInStaff(camilla.page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
     await camilla.page.waitForLoadState('networkidle');
     await camilla.page.getByRole('button', { name: 'Take this case' }).click();
     await expect.poll(() => camilla.page.getByTestId('case-state').textContent()).toBe('In review');
     await look(camilla.page, fixture.id);
 
     // She leaves it for more than two hours: the expiry job returns it to the queue; she looks again.
-    await sql`update applications set last_activity_at = now() - interval '3 hours', assigned_at = now() - interval '3 hours' where id = ${fixture.id}`;
+    await suite.sql`update applications set last_activity_at = now() - interval '3 hours', assigned_at = now() - interval '3 hours' where id = ${fixture.id}`;
     const { expireIdleAssignments } = await import('@/lib/cases/assignments');
     const { getDb } = await import('@/lib/db');
     expect((await expireIdleAssignments(getDb())).released).toBeGreaterThanOrEqual(1);
@@ -75,14 +57,14 @@ describe('access oversight', () => {
     expect(await camilla.page.getByTestId('case-summary').textContent()).toContain('Nobody');
 
     // The supervisor gives it to Kasper, who opens his case (not listed); Camilla looks once more.
-    const sofie = await newPage(browser, laptop);
-    await signIn(sofie.page, 'supervisor@demo.example', `/caseworker/cases/${fixture.id}`);
+    const sofie = await newPage(suite.browser, laptop);
+    await signInStaff(sofie.page, 'supervisor@demo.example', `/caseworker/cases/${fixture.id}`);
     await sofie.page.waitForLoadState('networkidle');
     await sofie.page.getByLabel('Give the case to').selectOption({ label: 'Kasper Caseworker' });
     await sofie.page.getByRole('button', { name: 'Reassign' }).click();
     await expect.poll(() => sofie.page.getByTestId('case-summary').textContent()).toContain('Kasper Caseworker');
-    const kasper = await newPage(browser, laptop);
-    await signIn(kasper.page, 'caseworker2@demo.example', `/caseworker/cases/${fixture.id}`);
+    const kasper = await newPage(suite.browser, laptop);
+    await signInStaff(kasper.page, 'caseworker2@demo.example', `/caseworker/cases/${fixture.id}`);
     await look(kasper.page, fixture.id);
     await look(camilla.page, fixture.id);
 
@@ -94,8 +76,8 @@ describe('access oversight', () => {
     await expectAccessible(sofie.page);
     await Promise.all([camilla.context.close(), kasper.context.close(), sofie.context.close()]);
 
-    const danish = await newPage(browser, { ...laptop, locale: 'da-DK' });
-    await signIn(danish.page, 'supervisor@demo.example', '/supervisor/access');
+    const danish = await newPage(suite.browser, { ...laptop, locale: 'da-DK' });
+    await signInStaff(danish.page, 'supervisor@demo.example', '/supervisor/access');
     const danishRows = await oversightRows(danish.page, fixture.reference);
     expect([...new Set(danishRows.filter(([viewer]) => viewer === 'Camilla Caseworker').map(([, heldBy]) => heldBy))]).toEqual(['Kasper Caseworker', 'Ingen']);
     await expectAccessible(danish.page);

@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { avifLikeFile, avifPhoto, documentPhoto, heicLikeFile } from '../support/test-images';
-import { choosePhoto, continueTo, erika, fillDocumentDetails, heading, uploadedThumbnail } from './support/apply';
+import { choosePhoto, continueTo, erika, fillDocumentDetails, heading, toThePhotos, uploadedThumbnail } from './support/apply';
 import { closeAppDatabase, eidJourney, useAppDatabase } from './support/app-data';
 import { baseURL, expectAccessible, launch, narrow, newPage } from './support/browser';
 
@@ -145,10 +145,7 @@ describe('the manual form on a 360 px phone', () => {
 
   it('moves focus to the uploaded photo\'s status, with a visible focus ring', async () => {
     const { context, page } = await applicant(narrow);
-    await page.getByLabel('Passport').check();
-    await continueTo(page, 'Your details as on the document');
-    await fillDocumentDetails(page);
-    await continueTo(page, 'Photos of your document');
+    await toThePhotos(page, 'Passport');
     await choosePhoto(page, 'passport_photo', await passport());
     await uploadedThumbnail(page, 'passport_photo');
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('status-passport_photo');
@@ -199,10 +196,7 @@ describe('the manual form on a 360 px phone', () => {
 
   it('tells an AVIF image apart from an iPhone HEIC photo, in English and Danish, and takes an AVIF the browser can draw', async () => {
     const { context, page } = await applicant();
-    await page.getByLabel('Passport').check();
-    await continueTo(page, 'Your details as on the document');
-    await fillDocumentDetails(page);
-    await continueTo(page, 'Photos of your document');
+    await toThePhotos(page, 'Passport');
     const error = page.getByTestId('upload-error-passport_photo');
     const shown = () => (error.count().then((n) => (n ? error.textContent() : null)));
     /** Chooses the file and waits for the refusal that replaces the message shown before. */

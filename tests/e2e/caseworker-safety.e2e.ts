@@ -2,36 +2,17 @@
 // whole words in the queue, no header bullets, ? for the shortcuts on the queue and the case page, an approval that
 // asks first and is not offered without a register record, comparison badges and seeded cases that tell the truth,
 // the decision in view beside the documents, full-screen controls, the caseworkers table and even time bins.
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closeAppDatabase, useAppDatabase } from './support/app-data';
-import { connectAppDb, insertWaitingCase, type Sql } from './support/database';
-import { baseURL, expectAccessible, launch, newPage, scrollsSideways } from './support/browser';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { insertWaitingCase } from './support/database';
+import { expectAccessible, newPage, scrollsSideways } from './support/browser';
+import { signInStaff } from './support/staff';
+import { openBrowserAndDb } from './support/suite';
 
-let browser: Browser;
-let sql: Sql;
-
-beforeAll(async () => {
-  browser = await launch();
-  sql = connectAppDb();
-  useAppDatabase(inject('dataDir'), baseURL());
-});
-afterAll(async () => {
-  await browser?.close();
-  await sql?.end();
-  await closeAppDatabase();
-});
+const suite = openBrowserAndDb();
 
 const wide: BrowserContextOptions = { viewport: { width: 1440, height: 900 } };
 const laptop: BrowserContextOptions = { viewport: { width: 1024, height: 768 } };
-
-async function signIn(page: Page, email: string, target: string) {
-  await page.goto(`/signin?callbackUrl=${encodeURIComponent(target)}`);
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill('demo-password');
-  await page.locator('main form button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname !== '/signin');
-}
 
 /** Words in the table cells that the browser broke across two lines. */
 const brokenWords = (page: Page, selector: string) =>
@@ -63,7 +44,7 @@ const inViewport = (page: Page, selector: string) =>
 
 describe('the caseworker’s safety rails and layout', () => {
   it('finds names without accents, keeps words whole at 1440 px, and draws no bullets in the header', async () => {
-    const fixture = await insertWaitingCase(sql, {
+    const fixture = await insertWaitingCase(suite.sql, {
       givenNames: 'Zdeněk',
       familyName: 'Šťastný',
       registerGivenNames: 'Zdeněk',
@@ -77,8 +58,8 @@ describe('the caseworker’s safety rails and layout', () => {
       [{ ...wide }, 'stastny', 'Applications'],
       [{ ...wide, locale: 'da-DK' }, 'zdenek stast', 'Ansøgninger'],
     ] as const) {
-      const { context, page } = await newPage(browser, options);
-      await signIn(page, 'caseworker@demo.example', '/caseworker?state=all');
+      const { context, page } = await newPage(suite.browser, options);
+      await signInStaff(page, 'caseworker@demo.example', '/caseworker?state=all');
       expect(await page.locator('h1').textContent()).toBe(heading);
       expect(await headerBullets(page)).toEqual([]);
       expect(await brokenWords(page, '[data-testid="queue-table"]')).toEqual([]);
@@ -96,7 +77,7 @@ describe('the caseworker’s safety rails and layout', () => {
   });
 
   it('confirms an approval with the eID identifier and the masked CPR number; the decision stays in view at 1024 px; full screen keeps the controls; ? lists the shortcuts', async () => {
-    const fixture = await insertWaitingCase(sql, {
+    const fixture = await insertWaitingCase(suite.sql, {
       givenNames: 'Ingrid',
       familyName: 'Øvergaard',
       registerGivenNames: 'Ingrid',
@@ -106,8 +87,8 @@ describe('the caseworker’s safety rails and layout', () => {
       email: `ingrid.${Date.now()}@example.com`,
       daysAgo: 2,
     });
-    const { context, page } = await newPage(browser, laptop);
-    await signIn(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
+    const { context, page } = await newPage(suite.browser, laptop);
+    await signInStaff(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Take this case' }).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('In review');
@@ -162,7 +143,7 @@ describe('the caseworker’s safety rails and layout', () => {
   });
 
   it('offers no approval when the CPR number is not in the register, and never calls the applicant’s own values missing', async () => {
-    const fixture = await insertWaitingCase(sql, {
+    const fixture = await insertWaitingCase(suite.sql, {
       givenNames: 'Pierre',
       familyName: 'Lefèvre',
       registerGivenNames: '',
@@ -177,8 +158,8 @@ describe('the caseworker’s safety rails and layout', () => {
       [wide, 'Take this case', 'Not compared', 'Missing', 'is not in the CPR register', 'Approve…'],
       [{ ...laptop, locale: 'da-DK' }, 'Tag denne sag', 'Ikke sammenlignet', 'Mangler', 'findes ikke i CPR-registret', 'Godkend …'],
     ] as const) {
-      const { context, page } = await newPage(browser, options);
-      await signIn(page, 'supervisor@demo.example', `/caseworker/cases/${fixture.id}`);
+      const { context, page } = await newPage(suite.browser, options);
+      await signInStaff(page, 'supervisor@demo.example', `/caseworker/cases/${fixture.id}`);
       await page.waitForLoadState('networkidle');
       if (await page.getByRole('button', { name: take }).count()) {
         await page.getByRole('button', { name: take }).click();
@@ -201,8 +182,8 @@ describe('the caseworker’s safety rails and layout', () => {
 
   it('fits the caseworkers table into 1440 px and shows the time to decision in even bins, in both languages', async () => {
     for (const options of [wide, { ...wide, locale: 'da-DK' }]) {
-      const { context, page } = await newPage(browser, options);
-      await signIn(page, 'supervisor@demo.example', '/supervisor');
+      const { context, page } = await newPage(suite.browser, options);
+      await signInStaff(page, 'supervisor@demo.example', '/supervisor');
       const region = page.locator('.table--responsive-scroll', { has: page.locator('table[data-table="caseworkers"]') });
       expect(await region.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
       expect(await scrollsSideways(page)).toBe(false);
@@ -233,8 +214,8 @@ describe('the caseworker’s safety rails and layout', () => {
       ['lea', 'Léa'],
     ] as const;
     for (const [options, heading] of [[wide, 'Applications'], [{ ...wide, locale: 'da-DK' }, 'Ansøgninger']] as const) {
-      const { context, page } = await newPage(browser, options);
-      await signIn(page, 'caseworker@demo.example', '/caseworker?state=all');
+      const { context, page } = await newPage(suite.browser, options);
+      await signInStaff(page, 'caseworker@demo.example', '/caseworker?state=all');
       expect(await page.locator('h1').textContent()).toBe(heading);
       for (const [typed, name] of searches) {
         await page.locator('#filter-q').fill(typed);
@@ -250,13 +231,13 @@ describe('the caseworker’s safety rails and layout', () => {
   });
 
   it('opens the shortcut list with ? on the queue and on the case page, which says so, in English and Danish', async () => {
-    const [seeded] = await sql<{ id: string }[]>`select id from applications where state = 'submitted' order by submitted_at limit 1`;
+    const [seeded] = await suite.sql<{ id: string }[]>`select id from applications where state = 'submitted' order by submitted_at limit 1`;
     for (const [options, name, hint, queueEntry, caseEntry] of [
       [wide, 'Keyboard shortcuts', 'Press ? at any time to see them.', 'Go to the search field', 'Go to Approve'],
       [{ ...laptop, locale: 'da-DK' }, 'Tastaturgenveje', 'Tryk på ? når som helst for at se dem.', 'Gå til søgefeltet', 'Gå til Godkend'],
     ] as const) {
-      const { context, page } = await newPage(browser, options);
-      await signIn(page, 'caseworker@demo.example', '/caseworker');
+      const { context, page } = await newPage(suite.browser, options);
+      await signInStaff(page, 'caseworker@demo.example', '/caseworker');
       for (const [path, entry] of [['/caseworker', queueEntry], [`/caseworker/cases/${seeded!.id}`, caseEntry]] as const) {
         if (new URL(page.url()).pathname !== path) await page.goto(path);
         await page.waitForLoadState('networkidle');
@@ -286,7 +267,7 @@ describe('the caseworker’s safety rails and layout', () => {
   });
 
   it('says "The dates of birth differ" on a seeded case only where the dates differ, in English and Danish', async () => {
-    const seeded = (reason: string) => sql<{ id: string }[]>`select a.id from applications a join eid_identities e on e.id = a.eid_identity_id
+    const seeded = (reason: string) => suite.sql<{ id: string }[]>`select a.id from applications a join eid_identities e on e.id = a.eid_identity_id
       where e.issuer = 'demo-eid' and a.match_reasons ->> 0 = ${reason} order by a.reference limit 2`;
     const [differ, tokenOrder, fuzzy] = await Promise.all([seeded('birth_date_differs'), seeded('name_token_order'), seeded('name_fuzzy_family')]);
     expect(differ.length).toBeGreaterThan(0);
@@ -296,8 +277,8 @@ describe('the caseworker’s safety rails and layout', () => {
       [wide, 'The dates of birth differ.', 'Differs', 'Agrees'],
       [{ ...laptop, locale: 'da-DK' }, 'Fødselsdatoerne er forskellige.', 'Afviger', 'Stemmer'],
     ] as const) {
-      const { context, page } = await newPage(browser, options);
-      await signIn(page, 'supervisor@demo.example', '/caseworker');
+      const { context, page } = await newPage(suite.browser, options);
+      await signInStaff(page, 'supervisor@demo.example', '/caseworker');
       for (const [cases, datesDiffer] of [[differ, true], [agree, false]] as const) {
         for (const { id } of cases) {
           await page.goto(`/caseworker/cases/${id}`);
@@ -325,7 +306,7 @@ describe('the caseworker’s safety rails and layout', () => {
   });
 
   it('asks before approving in Danish too, with the eID identifier and the masked CPR number, the decision in view at 1024 px', async () => {
-    const fixture = await insertWaitingCase(sql, {
+    const fixture = await insertWaitingCase(suite.sql, {
       givenNames: 'Mette',
       familyName: 'Ågesen',
       registerGivenNames: 'Mette',
@@ -335,8 +316,8 @@ describe('the caseworker’s safety rails and layout', () => {
       email: `mette.${Date.now()}@example.com`,
       daysAgo: 1,
     });
-    const { context, page } = await newPage(browser, { ...laptop, locale: 'da-DK' });
-    await signIn(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
+    const { context, page } = await newPage(suite.browser, { ...laptop, locale: 'da-DK' });
+    await signInStaff(page, 'caseworker@demo.example', `/caseworker/cases/${fixture.id}`);
     await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Tag denne sag' }).click();
     await expect.poll(() => page.getByTestId('case-state').textContent()).toBe('Under behandling');

@@ -1,24 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+// A caseworker's day on a desktop: sign-in, the queue filtered, the oldest case taken, the passport photo zoomed and
+// rotated, more information asked for and answered by the applicant on a phone, the approval, every view of the photo
+// recorded, and the applicant's emails without the CPR number.
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { documentPhoto } from '../support/test-images';
 import { uploadedThumbnail } from './support/apply';
-import { closeAppDatabase, latestStatusLink, useAppDatabase } from './support/app-data';
-import { connectAppDb, insertWaitingCase, type Sql } from './support/database';
-import { baseURL, desktop, expectAccessible, launch, newPage, phone } from './support/browser';
+import { latestStatusLink } from './support/app-data';
+import { insertWaitingCase } from './support/database';
+import { desktop, expectAccessible, newPage, phone } from './support/browser';
+import { openBrowserAndDb } from './support/suite';
 
-let browser: Browser;
-let sql: Sql;
-
-beforeAll(async () => {
-  browser = await launch();
-  sql = connectAppDb();
-  useAppDatabase(inject('dataDir'), baseURL());
-});
-afterAll(async () => {
-  await browser?.close();
-  await sql?.end();
-  await closeAppDatabase();
-});
+const suite = openBrowserAndDb();
 
 const state = (page: Page) => page.getByTestId('case-state').textContent();
 
@@ -26,7 +18,7 @@ describe('a caseworker’s day', () => {
   it('filters the queue, takes the next case, studies the photo, asks for more, and approves after the answer', async () => {
     // The oldest waiting case: the applicant typed MUELLER where the register says Müller.
     const email = `anna.${Date.now()}@example.com`;
-    const fixture = await insertWaitingCase(sql, {
+    const fixture = await insertWaitingCase(suite.sql, {
       givenNames: 'ANNA SOFIE',
       familyName: 'MUELLER',
       registerGivenNames: 'Anna Sofie',
@@ -37,7 +29,7 @@ describe('a caseworker’s day', () => {
       daysAgo: 400,
     });
 
-    const { context, page } = await newPage(browser, desktop);
+    const { context, page } = await newPage(suite.browser, desktop);
     await page.goto('/caseworker');
     await page.waitForURL('**/signin?callbackUrl=%2Fcaseworker');
     await page.getByLabel('Email address').fill('caseworker@demo.example');
@@ -102,7 +94,7 @@ describe('a caseworker’s day', () => {
     await expectAccessible(page);
 
     // The applicant answers from the status link in the request email, on a phone; the case is back in the queue.
-    const applicant = await newPage(browser, phone);
+    const applicant = await newPage(suite.browser, phone);
     await applicant.page.goto(await latestStatusLink(fixture.reference));
     await applicant.page.getByTestId('answer-form').waitFor();
     expect(await applicant.page.getByTestId('request-message').textContent()).toContain('Your photo is blurred.');
@@ -133,7 +125,7 @@ describe('a caseworker’s day', () => {
     await expectAccessible(page);
 
     // Every view of the photo was recorded.
-    const views = await sql<{ n: number }[]>`select count(*)::int as n from application_events where application_id = ${fixture.id} and type = 'document_viewed'`;
+    const views = await suite.sql<{ n: number }[]>`select count(*)::int as n from application_events where application_id = ${fixture.id} and type = 'document_viewed'`;
     expect(views[0]!.n).toBeGreaterThanOrEqual(2);
 
     // The applicant's emails, in the demo mailbox, without the CPR number.

@@ -1,8 +1,11 @@
+// The manual application on a phone: reached from the automatic journey, filled in, photographed and sent, then
+// followed through the status link; an upload retried after a network failure, a blurry photo or an unconvertible HEIC
+// told at once, typing kept over a reload, the keyboard alone, a 320 px screen, Danish, and an eID login first.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { blurryPhoto, documentPhoto, heicLikeFile, rotatedPhotoWithGps } from '../support/test-images';
 import { findDemoPerson } from '@/lib/register/demo-persons';
-import { choosePhoto, continueTo, erika, fillDocumentDetails, heading, throughTheAutomaticJourney, uploadedThumbnail } from './support/apply';
+import { choosePhoto, continueTo, erika, fillDocumentDetails, heading, throughTheAutomaticJourney, toThePhotos, uploadedThumbnail } from './support/apply';
 import { applicationOf, closeAppDatabase, eidJourney, useAppDatabase } from './support/app-data';
 import { baseURL, expectAccessible, launch, narrow, newPage, phone, scrollsSideways } from './support/browser';
 
@@ -131,10 +134,7 @@ describe('the manual application on a phone', () => {
 
   it('retries an upload after a network failure without taking the photo again', async () => {
     const { context, page } = await applicant();
-    await page.getByLabel('National ID card').check();
-    await continueTo(page, 'Your details as on the document');
-    await fillDocumentDetails(page);
-    await continueTo(page, 'Photos of your document');
+    await toThePhotos(page, 'National ID card');
     let failures = 0;
     await page.route('**/api/v1/uploads', async (route) => {
       if (failures++ === 0) return route.abort('internetdisconnected');
@@ -166,10 +166,7 @@ describe('the manual application on a phone', () => {
 
   it('tells at once when a photo is blurry (with one way to take it again) or is an iPhone HEIC the browser could not convert', async () => {
     const { context, page } = await applicant();
-    await page.getByLabel('Passport').check();
-    await continueTo(page, 'Your details as on the document');
-    await fillDocumentDetails(page);
-    await continueTo(page, 'Photos of your document');
+    await toThePhotos(page, 'Passport');
     await choosePhoto(page, 'passport_photo', { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: heicLikeFile() });
     const error = page.getByTestId('upload-error-passport_photo');
     await error.waitFor();

@@ -1,33 +1,22 @@
 // One open application per eID, as the person sees it: a later eID login that reaches the manual application is
 // shown the open application's reference and can have its status link sent again to the email on the application,
 // a fresh link without the CPR number; no second application is created. In English and Danish, axe on every page.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { findDemoPerson } from '@/lib/register/demo-persons';
 import { documentPhoto } from '../support/test-images';
-import { closeAppDatabase, eidJourney, submittedOverHttp, useAppDatabase } from './support/app-data';
-import { baseURL, expectAccessible, launch, narrow, newPage, phone, scrollsSideways } from './support/browser';
-import { connectAppDb, type Sql } from './support/database';
+import { eidJourney, submittedOverHttp } from './support/app-data';
+import { baseURL, expectAccessible, narrow, newPage, phone, scrollsSideways } from './support/browser';
+import { openBrowserAndDb } from './support/suite';
 
-let browser: Browser;
-let sql: Sql;
-beforeAll(async () => {
-  useAppDatabase(inject('dataDir'), baseURL());
-  browser = await launch();
-  sql = connectAppDb();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sql?.end();
-  await closeAppDatabase();
-});
+const suite = openBrowserAndDb();
 
 // A near miss ("spelling variant") that no other walk applies with.
 const person = findDemoPerson('p28')!;
 const h1 = async (page: Page) => (await page.locator('h1').first().textContent())?.trim();
 
 const applicationsOf = async (personIdentifier: string) =>
-  sql<{ reference: string; state: string }[]>`select reference, state from applications where person_identifier = ${personIdentifier} order by submitted_at`;
+  suite.sql<{ reference: string; state: string }[]>`select reference, state from applications where person_identifier = ${personIdentifier} order by submitted_at`;
 
 describe('starting the manual application again while one is open', () => {
   it('shows the open application’s reference, sends its status link again to the email on it, and creates no second one', async () => {
@@ -38,7 +27,7 @@ describe('starting the manual application again while one is open', () => {
     expect(await applicationsOf(person.eid.personIdentifier)).toEqual([{ reference: first.reference, state: 'submitted' }]);
 
     // Days later, on another phone: the eID login, the CPR number, a near miss, no MitID.
-    const { context, page } = await newPage(browser, phone);
+    const { context, page } = await newPage(suite.browser, phone);
     await page.goto('/');
     await page.getByRole('link', { name: 'Continue with non-Danish eID' }).click();
     await page.waitForURL('**/start');
@@ -73,7 +62,7 @@ describe('starting the manual application again while one is open', () => {
     await context.close();
 
     // The email went to the address on the application (not the one typed today), with a fresh link and no CPR number.
-    const mail = await newPage(browser, phone);
+    const mail = await newPage(suite.browser, phone);
     await mail.page.goto('/dev/mailbox');
     await mail.page.locator('tr', { hasText: email }).getByRole('link', { name: `A new link to your application ${first.reference}` }).click();
     await mail.page.waitForURL('**/dev/mailbox/*');
@@ -88,13 +77,13 @@ describe('starting the manual application again while one is open', () => {
     await mail.context.close();
 
     // The fresh link opens the application; the one from the first email no longer does.
-    const status = await newPage(browser, phone);
+    const status = await newPage(suite.browser, phone);
     await status.page.goto(fresh!);
     await status.page.getByTestId('status-reference').waitFor();
     expect(await status.page.getByTestId('status-reference').textContent()).toBe(first.reference);
     await expectAccessible(status.page);
     await status.context.close();
-    const stale = await newPage(browser, phone);
+    const stale = await newPage(suite.browser, phone);
     await stale.page.goto(first.link);
     await stale.page.getByTestId('status-link-problem').waitFor();
     expect(await h1(stale.page)).toBe('This link does not work');
@@ -108,7 +97,7 @@ describe('starting the manual application again while one is open', () => {
     const applicant = { givenNames: 'Erika', familyName: 'Mustermann', dateOfBirth: '1985-03-15', country: 'DE', cpr: '150385-1234', email: `erika.${Date.now()}@example.com`, personIdentifier: `DE/DK/E2E-open-${Date.now()}` };
     const { reference } = await submittedOverHttp(baseURL(), await eidJourney(applicant), await documentPhoto(), applicant.email);
     // A later eID login of the same person, sent on to the manual application.
-    const { context, page } = await newPage(browser, { ...narrow, locale: 'da-DK' });
+    const { context, page } = await newPage(suite.browser, { ...narrow, locale: 'da-DK' });
     await context.addCookies([{ ...(await eidJourney(applicant)), url: baseURL() }]);
     await page.goto('/apply');
     await expect.poll(() => h1(page)).toBe('Du har allerede en ansøgning under behandling');

@@ -1,24 +1,14 @@
 // Every page and every step has a title of its own (WCAG 2.4.2), in English and Danish: what the page shows, usually
 // its heading, then the service's name, so a person with many tabs open, or a screen reader, tells them apart.
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { erika } from './support/apply';
-import { closeAppDatabase, eidJourney, useAppDatabase } from './support/app-data';
-import { connectAppDb, type Sql } from './support/database';
-import { baseURL, launch, newPage } from './support/browser';
+import { eidJourney } from './support/app-data';
+import { baseURL, newPage } from './support/browser';
+import { signInStaff } from './support/staff';
+import { openBrowserAndDb } from './support/suite';
 
-let browser: Browser;
-let sql: Sql;
-beforeAll(async () => {
-  useAppDatabase(inject('dataDir'), baseURL());
-  browser = await launch();
-  sql = connectAppDb();
-});
-afterAll(async () => {
-  await browser?.close();
-  await sql?.end();
-  await closeAppDatabase();
-});
+const suite = openBrowserAndDb();
 
 const SITE = ' – Identity Matching';
 
@@ -30,26 +20,18 @@ async function titleAndHeading(page: Page, path: string): Promise<{ path: string
   return { path, title: await page.title(), h1 };
 }
 
-async function signIn(page: Page, email: string) {
-  await page.goto('/signin');
-  await page.locator('input[type="email"]').fill(email);
-  await page.locator('input[type="password"]').fill('demo-password');
-  await page.locator('main form button[type="submit"]').click();
-  await page.waitForURL((url) => url.pathname !== '/signin');
-}
-
 describe('page titles', () => {
   for (const [language, options] of [
     ['English', { viewport: { width: 1024, height: 768 } }],
     ['Danish', { viewport: { width: 1024, height: 768 }, locale: 'da-DK' }],
   ] as [string, BrowserContextOptions][]) {
     it(`gives every page and step its own title, beginning with what the page shows, in ${language}`, async () => {
-      const [application] = await sql<{ id: string }[]>`select id from applications order by submitted_at limit 1`;
-      const [caseworker] = await sql<{ id: string }[]>`select id from users where email = 'caseworker@demo.example'`;
+      const [application] = await suite.sql<{ id: string }[]>`select id from applications order by submitted_at limit 1`;
+      const [caseworker] = await suite.sql<{ id: string }[]>`select id from users where email = 'caseworker@demo.example'`;
       const seen: { path: string; title: string; h1: string }[] = [];
 
       // A visitor, then an applicant with an eID login at each point of the journey.
-      const visitor = await newPage(browser, options);
+      const visitor = await newPage(suite.browser, options);
       for (const path of ['/', '/start', '/connection', '/status', '/accessibility', '/privacy', '/set-password?token=unknown', '/signin', '/dev/mailbox', '/dev/eid', '/dev/mitid', '/start?returnTo=https%3A%2F%2Fevil.example%2F', '/no-such-page'])
         seen.push(await titleAndHeading(visitor.page, path));
       for (const [path, state] of [
@@ -82,13 +64,13 @@ describe('page titles', () => {
         ['supervisor@demo.example', ['/caseworker', `/caseworker/cases/${application!.id}`, '/supervisor', '/supervisor/access']],
         ['admin@demo.example', ['/admin/staff', '/admin/staff/new', `/admin/staff/${caseworker!.id}`]],
       ] as const) {
-        const staff = await newPage(browser, options);
-        await signIn(staff.page, email);
+        const staff = await newPage(suite.browser, options);
+        await signInStaff(staff.page, email);
         for (const path of paths) seen.push(await titleAndHeading(staff.page, path));
         await staff.context.close();
       }
-      const caseworkerPage = await newPage(browser, options);
-      await signIn(caseworkerPage.page, 'caseworker@demo.example');
+      const caseworkerPage = await newPage(suite.browser, options);
+      await signInStaff(caseworkerPage.page, 'caseworker@demo.example');
       const noAccess = await titleAndHeading(caseworkerPage.page, '/supervisor');
       expect(new URL(caseworkerPage.page.url()).pathname).toBe('/no-access');
       seen.push({ ...noAccess, path: '/no-access' });

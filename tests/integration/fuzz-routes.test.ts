@@ -20,6 +20,7 @@ import { POST as start } from '@/app/api/v1/journey/start/route';
 import { DELETE as revokeLink } from '@/app/api/v1/links/[...identifier]/route';
 import { POST as upload } from '@/app/api/v1/uploads/route';
 import { getDb } from '@/lib/db';
+import { hostileString, hostileStrings, wrongTypeOf } from '../support/hostile';
 import { applicantJourney, BASE } from './support/applicant';
 import { awaitingApplicant } from './support/cases';
 import { RP_KEY, seedRegister, seedRelyingParty } from './support/journey';
@@ -31,40 +32,10 @@ const ctx = undefined as never;
 
 // --- hostile values ---------------------------------------------------------------------------------------------
 
-const edgeStrings = [
-  '',
-  '\u0000',
-  'Erika\u0000Mustermann',
-  '\u202EnnamretsuM\u202C',
-  '\u200F\u200E\u061C',
-  '👩‍👩‍👧‍👦🇩🇰',
-  '\uD800',
-  'a\uDFFFb',
-  '\uFEFF',
-  'Ǆ̸̡̛̟̙͂͊',
-  '０１０１９０１２３４',
-  '010190-1234',
-  '<script>alert(1)</script>',
-  "'; drop table applications; --",
-  '${jndi:ldap://x}',
-  'x'.repeat(10_000),
-  'Ü'.repeat(10_000),
-  '🙂'.repeat(10_000),
-];
-const edgeString = fc.oneof(
-  fc.constantFrom(...edgeStrings),
-  fc.string({ unit: 'binary', maxLength: 40 }),
-  fc.string({ unit: 'grapheme', maxLength: 40 }),
-);
-const wrongType = fc.oneof(
-  fc.integer(),
-  fc.double(),
-  fc.boolean(),
-  fc.constant(null),
-  fc.array(edgeString, { maxLength: 3 }),
-  fc.dictionary(edgeString, edgeString, { maxKeys: 3 }),
-  edgeString,
-);
+// The shared hostile strings, and the Log4Shell probe.
+const edgeStrings = [...hostileStrings, '${jndi:ldap://x}'];
+const edgeString = hostileString(edgeStrings);
+const wrongType = wrongTypeOf(edgeString);
 
 type Body = { text: string; type: string; chunked: boolean };
 

@@ -23,6 +23,14 @@ export async function fillDocumentDetails(page: Page, email = erika.email) {
   await page.getByLabel('Email address again').fill(email);
 }
 
+/** Steps 1 and 2 with nothing but the required answers: the document type (its label), then on to the photos. */
+export async function toThePhotos(page: Page, documentType: 'Passport' | 'National ID card') {
+  await page.getByLabel(documentType).check();
+  await continueTo(page, 'Your details as on the document');
+  await fillDocumentDetails(page);
+  await continueTo(page, 'Photos of your document');
+}
+
 export async function choosePhoto(page: Page, kind: string, file: { name: string; mimeType: string; buffer: Buffer }, button = 'Choose file') {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByTestId(`photo-${kind}`).getByRole('button', { name: button }).click()]);
   await chooser.setFiles(file);
