@@ -53,8 +53,8 @@ function toSignIn(req: NextRequest): NextResponse {
 
 /**
  * Whether a POST comes from our own pages. Browsers say so in Sec-Fetch-Site; without it, the check Next makes for
- * server actions: the Origin's host is the host the request was sent to. Our pages send no Referer, so a plain form
- * post may carry `Origin: null`: that and a missing Origin are left to the route's own check.
+ * server actions: the Origin's host is the host the request was sent to. A plain form post may carry `Origin: null` (a
+ * privacy setting): that and a missing Origin are left to the route's own check.
  */
 function sameOrigin(req: NextRequest): boolean {
   const site = req.headers.get('sec-fetch-site');

@@ -79,12 +79,16 @@ export async function readForm(req: Request): Promise<Record<string, string>> {
 }
 
 /**
- * Refuses a POST made from another site (cookies are also SameSite=Lax). Our pages send no referrer, so browsers send
- * `Origin: null` on our own form posts; Sec-Fetch-Site then tells same-origin from cross-site.
+ * Refuses a POST made from another site (cookies are also SameSite=Lax), as the proxy does for server actions: a
+ * browser says where a request comes from in Sec-Fetch-Site, which no page can forge, and that decides. Without it,
+ * the Origin must be ours; `Origin: null` (a privacy setting, a page without a referrer) is let through.
  */
 export function assertSameOrigin(req: Request): void {
   const site = req.headers.get('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') throw new AppError('FORBIDDEN');
+  if (site) {
+    if (site !== 'same-origin' && site !== 'none') throw new AppError('FORBIDDEN');
+    return;
+  }
   const origin = req.headers.get('origin');
   if (origin && origin !== 'null' && origin !== new URL(env().APP_URL).origin) throw new AppError('FORBIDDEN');
 }

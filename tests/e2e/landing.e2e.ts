@@ -32,6 +32,20 @@ describe('landing page on a phone', () => {
     await context.close();
   });
 
+  it('switches to Danish and back on a phone whose JavaScript has not loaded (a plain form post)', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto('/');
+    const [answer] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Dansk' }).click()]);
+    expect(answer.status()).toBe(200);
+    await page.waitForLoadState();
+    expect(await page.locator('html').getAttribute('lang')).toBe('da');
+    expect(await page.locator('h1').textContent()).toBe('Brug dit udenlandske eID til danske offentlige selvbetjeningsløsninger');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForLoadState();
+    expect(await page.locator('h1').textContent()).toBe('Use your non-Danish eID for Danish public self-services');
+    await context.close();
+  });
+
   it('fits a 320 px wide screen without sideways scrolling', async () => {
     const { context, page } = await newPage(browser, narrow);
     await page.goto('/');

@@ -23,7 +23,7 @@ function expectPolicy(headers: Headers, url: string): string {
   const csp = headers.get('content-security-policy') ?? '';
   expect(csp, url).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'(;|$)/);
   for (const d of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'", "img-src 'self' blob: data:"]) expect(csp, url).toContain(d);
-  expect(headers.get('referrer-policy'), url).toBe('no-referrer');
+  expect(headers.get('referrer-policy'), url).toBe('same-origin');
   expect(headers.get('x-frame-options'), url).toBe('DENY');
   expect(headers.get('x-content-type-options'), url).toBe('nosniff');
   expect(headers.get('permissions-policy'), url).toBe('camera=(self), geolocation=(), microphone=()');

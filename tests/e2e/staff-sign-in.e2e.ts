@@ -37,6 +37,27 @@ describe('staff sign-in', () => {
     await context.close();
   });
 
+  it('signs in, refuses a wrong password and signs out without JavaScript (plain form posts)', async () => {
+    const { context, page } = await newPage(browser, { ...desktop, javaScriptEnabled: false });
+    await page.goto('/signin?callbackUrl=%2Fno-access');
+    await page.getByLabel('Email address').fill('caseworker@demo.example');
+    await page.getByLabel('Password').fill('wrong password');
+    const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Sign in' }).click()]);
+    expect(refused.status()).toBe(200);
+    expect(await page.getByTestId('error-summary').textContent()).toContain('The email address or password is not correct.');
+    expect(await page.getByLabel('Email address').inputValue()).toBe('caseworker@demo.example');
+
+    await page.getByLabel('Password').fill('demo-password');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/no-access');
+    expect(await page.getByRole('navigation', { name: 'Back office' }).textContent()).toContain('Camilla Caseworker');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL('**/signin');
+    expect(await page.getByRole('navigation', { name: 'Back office' }).count()).toBe(0);
+    await context.close();
+  });
+
   it('sends a signed-out visitor of the back office to sign-in', async () => {
     const { context, page } = await newPage(browser, desktop);
     await page.goto('/caseworker');

@@ -66,7 +66,7 @@ describe('starting the journey', () => {
     const res = await POST(new NextRequest(`${APP}/api/v1/journey/start`, { method: 'POST', body: 'country=DE', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' } }));
     expect(location(res)).toBe(`${APP}/start?error=unavailable`);
     expect(res.headers.get('set-cookie')).toBeNull();
-    // Our own pages send no referrer, so the browser says Origin: null and tells the site apart in Sec-Fetch-Site.
+    // A browser may say Origin: null (a privacy setting); Sec-Fetch-Site then tells the site apart.
     const crossSite = await POST(new NextRequest(`${APP}/api/v1/journey/start`, { method: 'POST', body: 'country=DE', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'cross-site' } }));
     expect(location(crossSite)).toBe(`${APP}/start?error=unavailable`);
     const ours = await POST(new NextRequest(`${APP}/api/v1/journey/start`, { method: 'POST', body: 'country=DE', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'null', 'sec-fetch-site': 'same-origin' } }));
