@@ -1,6 +1,6 @@
 // Waiting for the applicant: a reminder after 14 and after 25 days without an answer (each with a further status link),
 // and after 30 days the application expires. Each step is one transaction with its event and its email.
-import { and, eq, lt, sql } from 'drizzle-orm';
+import { and, eq, lt, sql, type SQL } from 'drizzle-orm';
 import { applicationEvents, applications, infoRequests, statusLinks } from '@/db/schema';
 import { recordEvent } from '@/lib/audit';
 import type { Db } from '@/lib/db';
@@ -15,6 +15,11 @@ export const REMINDER_DAYS = [14, 25] as const;
 
 type Waiting = { id: string; version: number; email: string; personIdentifier: string | null; locale: 'en' | 'da'; reference: string; requestedAt: Date; reminders: number };
 
+/** Reminders sent since the application's latest request for information. */
+const remindersSinceRequest = (applicationId: SQL | string) =>
+  sql<number>`(select count(*) from ${applicationEvents} e where e.application_id = ${applicationId} and e.type = 'reminder_sent'
+    and e.created_at > (select max(r.created_at) from ${infoRequests} r where r.application_id = ${applicationId}))`.mapWith(Number);
+
 async function waitingApplications(db: Db, olderThanDays: number): Promise<Waiting[]> {
   return db
     .select({
@@ -25,7 +30,7 @@ async function waitingApplications(db: Db, olderThanDays: number): Promise<Waiti
       locale: applications.locale,
       reference: applications.reference,
       requestedAt: sql<Date>`max(${infoRequests.createdAt})`.mapWith((v: string | Date) => new Date(v)),
-      reminders: sql<number>`(select count(*) from ${applicationEvents} e where e.application_id = ${applications.id} and e.type = 'reminder_sent' and e.created_at > max(${infoRequests.createdAt}))`.mapWith(Number),
+      reminders: remindersSinceRequest(sql`${applications.id}`),
     })
     .from(applications)
     .innerJoin(infoRequests, eq(infoRequests.applicationId, applications.id))
@@ -60,7 +65,8 @@ export async function remindAndExpire(db: Db): Promise<{ reminded: number; expir
       if (app.reminders >= due) continue;
       // A reminder carries a fresh link beside the old one, which keeps working: the applicant may be on the status page
       // right now. The row lock and the state check keep it from racing an answer; the version stays, so an open
-      // answer form is not refused for a change the applicant never made.
+      // answer form is not refused for a change the applicant never made. Under the lock the reminders are counted
+      // again: two runs at once (two instances, a run that overlaps the next) send each reminder once.
       const { token, hash } = newStatusToken();
       await db.transaction(async (tx) => {
         const [row] = await tx
@@ -69,6 +75,8 @@ export async function remindAndExpire(db: Db): Promise<{ reminded: number; expir
           .where(and(eq(applications.id, app.id), eq(applications.version, app.version), eq(applications.state, 'awaiting_applicant')))
           .for('update');
         if (!row) return;
+        const [sent] = await tx.execute<{ n: number }>(sql`select ${remindersSinceRequest(app.id)}::int as n`);
+        if (Number(sent?.n ?? 0) >= due) return;
         await tx.insert(statusLinks).values({ applicationId: app.id, tokenHash: hash });
         await recordEvent(tx, { applicationId: app.id, actor: { type: 'system' }, type: 'reminder_sent', data: { reminder: app.reminders + 1 } });
         const daysLeft = String(Math.max(1, Math.ceil(ANSWER_DAYS - daysSince(app.requestedAt))));

@@ -41,6 +41,16 @@ describe('waiting for the applicant', () => {
     for (const token of [app.token, fresh, third]) expect((await findByStatusToken(getDb(), token)).ok).toBe(true);
   });
 
+  it('sends each reminder once when two runs overlap (two instances, or a slow run and the next)', async () => {
+    const app = await awaitingApplicant([{ type: 'question' }], 'Which address did you have in Aarhus?');
+    await askedDaysAgo(app.applicationId, 15);
+    const runs = await Promise.all([remindAndExpire(getDb()), remindAndExpire(getDb()), remindAndExpire(getDb())]);
+    expect(runs.reduce((n, r) => n + r.reminded, 0)).toBe(1);
+    expect((await emailsAbout(app.reference)).filter((m) => m.subject.startsWith('Reminder:'))).toHaveLength(1);
+    const events = await getDb().select().from(applicationEvents).where(eq(applicationEvents.applicationId, app.applicationId));
+    expect(events.filter((e) => e.type === 'reminder_sent')).toHaveLength(1);
+  });
+
   it('does not end the applicant’s open status page: the answer they were writing before the reminder is accepted', async () => {
     const app = await awaitingApplicant([{ type: 'question' }], 'Where did you live in 2020?');
     // The status page as the applicant opened it: its form carries the version it showed.
