@@ -13,11 +13,16 @@ import { applyTransition } from './transition';
 
 export const REMINDER_DAYS = [14, 25] as const;
 
-type Waiting = { id: string; version: number; email: string; personIdentifier: string | null; locale: 'en' | 'da'; reference: string; requestedAt: Date; reminders: number };
+type Waiting = { id: string; version: number; email: string; personIdentifier: string | null; locale: 'en' | 'da'; reference: string; requestedAt: Date; latestReminder: number };
 
-/** Reminders sent since the application's latest request for information. */
-const remindersSinceRequest = (applicationId: SQL | string) =>
-  sql<number>`(select count(*) from ${applicationEvents} e where e.application_id = ${applicationId} and e.type = 'reminder_sent'
+/**
+ * The number of the latest reminder since the application's latest request for information (0: none yet). A reminder
+ * is numbered by how many were due when it went out, so one that is late (the service was down on day 14, and now it
+ * is day 26) covers both and the applicant is not reminded twice within the hour.
+ */
+const latestReminderSinceRequest = (applicationId: SQL | string) =>
+  sql<number>`(select coalesce(max(case when jsonb_typeof(e.data->'reminder') = 'number' then (e.data->>'reminder')::int end), 0)
+    from ${applicationEvents} e where e.application_id = ${applicationId} and e.type = 'reminder_sent'
     and e.created_at > (select max(r.created_at) from ${infoRequests} r where r.application_id = ${applicationId}))`.mapWith(Number);
 
 async function waitingApplications(db: Db, olderThanDays: number): Promise<Waiting[]> {
@@ -30,7 +35,7 @@ async function waitingApplications(db: Db, olderThanDays: number): Promise<Waiti
       locale: applications.locale,
       reference: applications.reference,
       requestedAt: sql<Date>`max(${infoRequests.createdAt})`.mapWith((v: string | Date) => new Date(v)),
-      reminders: remindersSinceRequest(sql`${applications.id}`),
+      latestReminder: latestReminderSinceRequest(sql`${applications.id}`),
     })
     .from(applications)
     .innerJoin(infoRequests, eq(infoRequests.applicationId, applications.id))
@@ -62,10 +67,10 @@ export async function remindAndExpire(db: Db): Promise<{ reminded: number; expir
         continue;
       }
       const due = REMINDER_DAYS.filter((d) => daysSince(app.requestedAt) >= d).length;
-      if (app.reminders >= due) continue;
+      if (app.latestReminder >= due) continue;
       // A reminder carries a fresh link beside the old one, which keeps working: the applicant may be on the status page
       // right now. The row lock and the state check keep it from racing an answer; the version stays, so an open
-      // answer form is not refused for a change the applicant never made. Under the lock the reminders are counted
+      // answer form is not refused for a change the applicant never made. Under the lock the latest reminder is read
       // again: two runs at once (two instances, a run that overlaps the next) send each reminder once.
       const { token, hash } = newStatusToken();
       await db.transaction(async (tx) => {
@@ -75,10 +80,10 @@ export async function remindAndExpire(db: Db): Promise<{ reminded: number; expir
           .where(and(eq(applications.id, app.id), eq(applications.version, app.version), eq(applications.state, 'awaiting_applicant')))
           .for('update');
         if (!row) return;
-        const [sent] = await tx.execute<{ n: number }>(sql`select ${remindersSinceRequest(app.id)}::int as n`);
+        const [sent] = await tx.execute<{ n: number }>(sql`select ${latestReminderSinceRequest(app.id)}::int as n`);
         if (Number(sent?.n ?? 0) >= due) return;
         await tx.insert(statusLinks).values({ applicationId: app.id, tokenHash: hash });
-        await recordEvent(tx, { applicationId: app.id, actor: { type: 'system' }, type: 'reminder_sent', data: { reminder: app.reminders + 1 } });
+        await recordEvent(tx, { applicationId: app.id, actor: { type: 'system' }, type: 'reminder_sent', data: { reminder: due } });
         const daysLeft = String(Math.max(1, Math.ceil(ANSWER_DAYS - daysSince(app.requestedAt))));
         await enqueueEmail(tx, { to: app.email, personIdentifier: app.personIdentifier, template: 'info-reminder', locale: app.locale, data: { reference: app.reference, statusUrl: statusLink(token), days: daysLeft } });
         reminded++;

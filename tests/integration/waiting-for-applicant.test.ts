@@ -51,6 +51,16 @@ describe('waiting for the applicant', () => {
     expect(events.filter((e) => e.type === 'reminder_sent')).toHaveLength(1);
   });
 
+  it('sends one reminder, not two within the hour, when the first is late (the service was down on day 14)', async () => {
+    const app = await awaitingApplicant([{ type: 'question' }], 'Which school did you go to?');
+    await askedDaysAgo(app.applicationId, 26);
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 1, expired: 0 });
+    expect(await remindAndExpire(getDb())).toEqual({ reminded: 0, expired: 0 });
+    const reminders = (await emailsAbout(app.reference)).filter((m) => m.subject.startsWith('Reminder:'));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]!.text).toContain('Please answer within 4 days');
+  });
+
   it('does not end the applicant’s open status page: the answer they were writing before the reminder is accepted', async () => {
     const app = await awaitingApplicant([{ type: 'question' }], 'Where did you live in 2020?');
     // The status page as the applicant opened it: its form carries the version it showed.
