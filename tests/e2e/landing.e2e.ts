@@ -1,13 +1,16 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { closeAppDatabase, eidJourney, useAppDatabase } from './support/app-data';
 import { baseURL, expectAccessible, launch, narrow, newPage, scrollsSideways } from './support/browser';
 
 let browser: Browser;
 beforeAll(async () => {
+  useAppDatabase(inject('dataDir'), baseURL());
   browser = await launch();
 });
 afterAll(async () => {
   await browser?.close();
+  await closeAppDatabase();
 });
 
 describe('landing page on a phone', () => {
@@ -43,6 +46,19 @@ describe('landing page on a phone', () => {
     await page.getByRole('button', { name: 'English' }).click();
     await page.waitForLoadState();
     expect(await page.locator('h1').textContent()).toBe('Use your non-Danish eID for Danish public self-services');
+    await context.close();
+  });
+
+  it('tells a phone without JavaScript which pages need it, instead of a form that does nothing', async () => {
+    const { context, page } = await newPage(browser, { javaScriptEnabled: false });
+    const needs = 'This page needs JavaScript, which is turned off or has not loaded in your browser.';
+    await page.goto('/status#a-status-link-token');
+    expect(await page.getByTestId('needs-javascript').textContent()).toContain(needs);
+    await context.addCookies([{ ...(await eidJourney({ givenNames: 'Noa', familyName: 'Script', dateOfBirth: '1990-02-03', country: 'NL', cpr: '0302901234', email: 'noa.script@example.com' })), url: baseURL() }]);
+    await page.goto('/apply');
+    expect(await page.getByTestId('needs-javascript').textContent()).toContain(needs);
+    await page.goto('/');
+    expect(await page.getByTestId('needs-javascript').count()).toBe(0);
     await context.close();
   });
 

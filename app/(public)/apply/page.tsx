@@ -15,6 +15,7 @@ import { currentJourney } from '@/lib/journey';
 import { journeyIdentity } from '@/lib/linking/auto-match';
 import { findActiveLink } from '@/lib/linking/links';
 import { redirect } from 'next/navigation';
+import { NeedsJavaScript } from '@/components/needs-javascript';
 import { ApplyForm } from './_components/apply-form';
 import { NeedsEid } from './_components/needs-eid';
 import { OpenApplication } from './_components/open-application';
@@ -63,5 +64,10 @@ export default async function ApplyPage({ searchParams }: { searchParams: Search
     const link = search.link;
     return <OpenApplication reference={view.open.reference} link={link === 'sent' || link === 'limited' ? link : null} />;
   }
-  return <ApplyForm start={view.start} locale={(await getLocale()) as Locale} />;
+  return (
+    <>
+      <NeedsJavaScript what="page" />
+      <ApplyForm start={view.start} locale={(await getLocale()) as Locale} />
+    </>
+  );
 }

@@ -3,6 +3,7 @@ import { cookies } from 'next/headers';
 import { getTranslations } from 'next-intl/server';
 import { EidLoginForm } from '@/components/eid-login-form';
 import { ErrorSummary } from '@/components/form/error-summary';
+import { NeedsJavaScript } from '@/components/needs-javascript';
 import { CONNECTION_COOKIE, connectionSessionFromCookie, getConnectionOverview } from '@/lib/connection';
 import { getDb } from '@/lib/db';
 import { ConnectionView } from './_components/connection-view';
@@ -25,7 +26,12 @@ export default async function ConnectionPage({ searchParams }: { searchParams: S
   const cookie = jar.get(CONNECTION_COOKIE)?.value;
   const session = cookie ? await connectionSessionFromCookie(db, cookie) : null;
   if (session) {
-    return <ConnectionView overview={await getConnectionOverview(db, session)} removed={params.removed === '1'} />;
+    return (
+      <>
+        <NeedsJavaScript what="connectionActions" />
+        <ConnectionView overview={await getConnectionOverview(db, session)} removed={params.removed === '1'} />
+      </>
+    );
   }
 
   const error = typeof params.error === 'string' ? params.error : undefined;
