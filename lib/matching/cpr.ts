@@ -52,6 +52,12 @@ export function parseCpr(input: string, today: string = danishToday()): ParsedCp
   };
 }
 
+/** A typed CPR number shown back to the person typing it, as it is written: `010155-1234`; anything else as typed. */
+export function writtenCpr(typed: string): string {
+  const digits = typed.replace(/[\s\-\u2010-\u2015]/g, '');
+  return /^\d{10}$/.test(digits) ? `${digits.slice(0, 6)}-${digits.slice(6)}` : typed;
+}
+
 /** A CPR number as shown back to its own holder: the birth date, the rest hidden (`010155-••••`). */
 export function maskedCpr(cpr: string): string {
   return `${cpr.replace(/\D/g, '').slice(0, 6)}-••••`;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCpr } from '../../lib/matching';
-import { danishToday } from '../../lib/matching/cpr';
+import { danishToday, writtenCpr } from '../../lib/matching/cpr';
 
 // The century table reaches into the future (2036, 2057); it is checked as if today were late in this century.
 const LATE_IN_THE_CENTURY = '2099-12-31';
@@ -167,5 +167,12 @@ describe('parseCpr: nobody is born after today', () => {
   it('takes today from the Danish calendar by default, so the 2057 reading is refused now', () => {
     expect(danishToday(new Date('2026-12-31T23:30:00Z'))).toBe('2027-01-01');
     expect(parseCpr('010157-7123')).toEqual({ ok: false, error: 'date' });
+  });
+});
+
+describe('writtenCpr', () => {
+  it('writes ten typed digits as DDMMYY-SSSS, whatever spaces or dashes were typed, and leaves anything else as typed', () => {
+    for (const typed of ['1202581159', '120258-1159', ' 120258 1159 ', '120258\u20131159']) expect(writtenCpr(typed)).toBe('120258-1159');
+    for (const typed of ['12345', '', '120258-115x']) expect(writtenCpr(typed)).toBe(typed);
   });
 });

@@ -9,6 +9,7 @@ import { PhotoUpload, type UploadedPhoto } from '@/components/photo-upload';
 import { allCountries } from '@/lib/applications/countries';
 import type { Locale } from '@/lib/i18n/config';
 import { countryName, countryOptions, EU_EEA_COUNTRIES } from '@/lib/identity/countries';
+import { writtenCpr } from '@/lib/matching/cpr';
 import { requiredPhotos, type ApplicationFormValues, type DocumentKind, type Step } from '@/lib/applications/schema';
 import styles from './apply.module.css';
 import { errorText } from './form-errors';
@@ -176,7 +177,7 @@ export function ReviewStep({ form, locale, goTo }: Props & { goTo: (step: Step) 
         [f('nationality'), v.nationality ? countryName(locale, v.nationality) : ''],
         [f('documentNumber'), v.documentNumber],
         [f('documentExpiry'), date(v.documentExpiry)],
-        [f('cpr'), v.cpr],
+        [f('cpr'), writtenCpr(v.cpr)],
         [f('email'), v.email],
         [f('phone'), v.phone ?? ''],
       ])}
