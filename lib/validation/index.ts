@@ -23,7 +23,7 @@ export { z };
 /** Trimmed text that must be present. */
 export const requiredText = (max = 200) => z.string().trim().min(1, 'required').max(max, 'tooLong');
 
-export const email = z.string().trim().min(1, 'required').max(254, 'tooLong').pipe(z.email('email'));
+export const email = z.string().trim().min(1, 'emailRequired').max(254, 'tooLong').pipe(z.email('email'));
 
 /**
  * A CPR number as people type it (DDMMYY-SSSS, DDMMYYSSSS, with spaces), normalised to 10 digits. `messages` are the
@@ -33,7 +33,7 @@ export function cprNumber(messages: { format: string; date: string } = { format:
   return z
     .string()
     .trim()
-    .min(1, 'required')
+    .min(1, 'cprRequired')
     .max(20, messages.format)
     .transform((value, ctx) => {
       const parsed = parseCpr(value);

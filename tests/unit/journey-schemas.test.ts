@@ -15,7 +15,7 @@ describe('the CPR + email form schema', () => {
     };
     expect(errors('310290-1233')).toEqual({ cpr: ['cprDate'] });
     expect(errors('0105901')).toEqual({ cpr: ['cprFormat'] });
-    expect(errors('')).toEqual({ cpr: ['required'] });
+    expect(errors('')).toEqual({ cpr: ['cprRequired'] });
   });
 
   it('refuses unknown fields and a missing email', () => {

@@ -10,7 +10,7 @@ import { titledBy } from '@/lib/i18n/page-title';
 
 export const dynamic = 'force-dynamic';
 
-const errorKeys = ['required', 'invalid', 'tooLong', 'cprFormat', 'cprDate', 'email'] as const;
+const errorKeys = ['required', 'cprRequired', 'emailRequired', 'invalid', 'tooLong', 'cprFormat', 'cprDate', 'email'] as const;
 const knownError = (value: string | string[] | undefined) => errorKeys.find((k) => k === value);
 const problemKeys = { register: 'REGISTER_UNAVAILABLE' } as const;
 
