@@ -119,6 +119,23 @@ describe('the automatic match on a phone', () => {
     await page.getByRole('link', { name: 'I do not have a MitID' }).click();
     await page.waitForURL('**/apply');
     expect(new URL(page.url()).pathname).toBe('/apply');
+    expect(await page.getByTestId('after-mitid').count()).toBe(0);
+    await context.close();
+  });
+
+  it('tells an applicant whose MitID did not confirm the CPR number why the manual application follows', async () => {
+    const { context, page } = await newPage(browser);
+    await logInWithEid(page, 'p26');
+    await typeCprAndEmail(page, cprOf('p26'), 'p26.mitid@example.com');
+    await page.waitForURL('**/connect/mitid');
+    await page.getByRole('button', { name: 'Continue to MitID match' }).click();
+    await page.waitForURL('**/dev/mitid?**');
+    await page.getByLabel('Test person').selectOption('p22');
+    await page.getByTestId('mitid-login').click();
+    await page.waitForURL('**/apply**');
+    await expect.poll(() => page.getByTestId('after-mitid').textContent()).toContain('MitID could not confirm the connection');
+    expect(await page.locator('main').textContent()).not.toMatch(CPR_LIKE);
+    await expectAccessible(page);
     await context.close();
   });
 

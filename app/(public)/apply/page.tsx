@@ -13,6 +13,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { titled } from '@/lib/i18n/page-title';
 import { currentJourney } from '@/lib/journey';
 import { journeyIdentity } from '@/lib/linking/auto-match';
+import { journeyState } from '@/lib/linking/journey-state';
 import { findActiveLink } from '@/lib/linking/links';
 import { redirect } from 'next/navigation';
 import { NeedsJavaScript } from '@/components/needs-javascript';
@@ -42,7 +43,9 @@ const applyView = cache(async (wantedStep: string) => {
   // The step in the address (a reload, Back or Forward) is shown when the steps before it are complete.
   const wanted = Number(wantedStep);
   if (isStep(wanted)) start.step = reachableStep(start.values, wanted);
-  return { kind: 'form', start } as const;
+  // Sent here by a MitID login that did not confirm the CPR number: the first step says why (in neutral words).
+  const afterMitid = (journeyState(journey).matchReasons ?? []).some((r) => r.startsWith('mitid_'));
+  return { kind: 'form', start, afterMitid } as const;
 });
 
 const stepParam = (search: Record<string, string | string[] | undefined>) => (typeof search.step === 'string' ? search.step : '');
@@ -64,9 +67,17 @@ export default async function ApplyPage({ searchParams }: { searchParams: Search
     const link = search.link;
     return <OpenApplication reference={view.open.reference} link={link === 'sent' || link === 'limited' ? link : null} />;
   }
+  const t = await getTranslations('apply');
   return (
     <>
       <NeedsJavaScript what="page" />
+      {view.afterMitid && view.start.step === 1 ? (
+        <div className="alert alert-info" role="status" data-testid="after-mitid">
+          <div className="alert-body">
+            <p className="alert-text">{t('afterMitid')}</p>
+          </div>
+        </div>
+      ) : null}
       <ApplyForm start={view.start} locale={(await getLocale()) as Locale} />
     </>
   );
