@@ -21,6 +21,9 @@ export function fieldElementId(path: string): string {
 
 /** The fields whose "required" error has its own wording that names the field ("Enter your family name."). */
 const namedRequired = new Set(['country', 'givenNames', 'familyName', 'dateOfBirth', 'nationality', 'documentNumber', 'documentExpiry', 'cpr', 'email', 'emailConfirm']);
+/** The keys that say a field is empty (the shared CPR and email fields have their own). */
+const emptyKeys = new Set(['required', 'cprRequired', 'emailRequired']);
+const saysEmpty = (error: FieldError) => emptyKeys.has(error.message ?? '');
 /** Messages that name their field already; every other one is shown in the summary after the field's label. */
 const selfNaming = new Set(['application.documentTypeRequired', 'application.consentRequired', 'application.emailsDiffer']);
 
@@ -32,14 +35,14 @@ export function errorText(error: FieldError | undefined, t: (key: string) => str
   if (!error?.message) return undefined;
   if (error.type === 'server') return error.message;
   const field = path ? fieldOf(path) : '';
-  return error.message === 'required' && namedRequired.has(field) ? t(`application.enter.${field}`) : t(error.message);
+  return saysEmpty(error) && namedRequired.has(field) ? t(`application.enter.${field}`) : t(error.message);
 }
 
 /** A summary entry's text: it says which field, in the field's own words or after its label. */
 function summaryText(path: string, error: FieldError, t: Translate, label: (field: string) => string): string {
   const text = errorText(error, t, path) ?? '';
   const field = fieldOf(path);
-  const named = error.type !== 'server' && ((error.message === 'required' && namedRequired.has(field)) || selfNaming.has(error.message ?? ''));
+  const named = error.type !== 'server' && ((saysEmpty(error) && namedRequired.has(field)) || selfNaming.has(error.message ?? ''));
   return named ? text : t('application.inField', { field: label(field), message: text });
 }
 
