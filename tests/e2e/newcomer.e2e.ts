@@ -86,10 +86,13 @@ describe('a newcomer following the README', () => {
     expect(log).not.toContain('must be set explicitly');
   }, 600_000);
 
-  it('is refused, within seconds and in words, when demo mode is pointed at a database of its own', async () => {
-    const { code, output } = await startAndWaitForExit({ APP_MODE: 'demo', DATABASE_URL: 'postgres://app:secret@db.example:5432/identity' }, 60_000);
+  // A newcomer sets only what the README names: a DATABASE_URL (as for `npm test`) left in the shell, then `npm start`.
+  // The launcher never guesses the mode against a real database (demo would seed known staff into it); the mode itself
+  // refusing a database is the launcher's own test (tests/integration/launcher-modes.test.ts).
+  it('is refused, within seconds and in words, when `npm start` finds a DATABASE_URL and no mode', async () => {
+    const { code, output } = await startAndWaitForExit({ DATABASE_URL: 'postgres://app:secret@db.example:5432/identity' }, 60_000);
     expect(code).not.toBe(0);
-    expect(output).toContain('Demo mode refuses DATABASE_URL');
+    expect(output).toContain('APP_MODE: must be set explicitly (production or demo) when DATABASE_URL');
     expect(output).not.toMatch(/\n\s+at /);
   }, 90_000);
 
