@@ -6,6 +6,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { refuseUndecodableAction } from '@/lib/security/action-requests';
 import { contentSecurityPolicy, createNonce, STRICT_TRANSPORT_SECURITY } from '@/lib/security/headers';
+import { saysOurPages } from '@/lib/security/same-site';
 
 const SESSION_COOKIES = ['authjs.session-token', '__Secure-authjs.session-token'];
 const BACK_OFFICE = /^\/(caseworker|supervisor|admin)(\/|$)/;
@@ -57,8 +58,8 @@ function toSignIn(req: NextRequest): NextResponse {
  * privacy setting): that and a missing Origin are left to the route's own check.
  */
 function sameOrigin(req: NextRequest): boolean {
-  const site = req.headers.get('sec-fetch-site');
-  if (site) return site === 'same-origin' || site === 'none';
+  const said = saysOurPages(req);
+  if (said !== undefined) return said;
   const origin = req.headers.get('origin');
   if (!origin || origin === 'null') return true;
   const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');

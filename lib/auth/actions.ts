@@ -26,13 +26,10 @@ export async function signInWithPassword(prev: SignInState, form: FormData): Pro
   const attempt = (typeof prev?.attempt === 'number' && Number.isSafeInteger(prev.attempt) ? prev.attempt : 0) + 1;
   const typed = formFields(form, ['email']).email;
   const email = typeof typed === 'string' ? typed.trim() : '';
+  // Input the form cannot send (an empty field) is refused by the door; a wrong password or a lock-out is Auth.js's
+  // answer, given back as the form's state.
   const refuse = (e: AppError): SignInState => {
     if (e.code === 'INVALID_INPUT') return { error: 'required', field: e.details.fields?.email ? 'email' : 'password', email, attempt };
-    if (e.code === 'RATE_LIMITED') {
-      const minutes = Math.max(1, Math.ceil((Number(e.details.retryAfter) || 60) / 60));
-      return { error: e.messageKey === 'staffAuth.error.account_locked' ? 'account_locked' : 'rate_limited', minutes, field: 'email', email, attempt };
-    }
-    if (e.code === 'UNAUTHENTICATED') return { error: 'invalid', field: 'email', email, attempt };
     throw e;
   };
   return action({ who: 'anyone', schema: signInForm, form: signInFields, refuse }, form, async (_, data): Promise<SignInState> => {
@@ -42,8 +39,8 @@ export async function signInWithPassword(prev: SignInState, form: FormData): Pro
     } catch (e) {
       if (!(e instanceof AuthError)) throw e; // the redirect after a sign-in, or a failure of ours
       const { code, retryAfterSeconds } = e as AuthError & { code?: string; retryAfterSeconds?: number };
-      if (code === 'account_locked' || code === 'rate_limited') throw new AppError('RATE_LIMITED', `staffAuth.error.${code}`, { retryAfter: retryAfterSeconds });
-      throw new AppError('UNAUTHENTICATED', 'staffAuth.error.invalid');
+      if (code === 'account_locked' || code === 'rate_limited') return { error: code, minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)), field: 'email', email, attempt };
+      return { error: 'invalid', field: 'email', email, attempt };
     }
   });
 }

@@ -6,6 +6,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { env } from '@/lib/env';
 import { AppError, errorResponse, fromZod } from '@/lib/errors';
 import { errorTranslator } from '@/lib/i18n/server';
+import { saysOurPages } from '@/lib/security/same-site';
 import type { z } from '@/lib/validation';
 
 export const DEFAULT_JSON_LIMIT = 64 * 1024;
@@ -84,11 +85,9 @@ export async function readForm(req: Request): Promise<Record<string, string>> {
  * the Origin must be ours; `Origin: null` (a privacy setting, a page without a referrer) is let through.
  */
 export function assertSameOrigin(req: Request): void {
-  const site = req.headers.get('sec-fetch-site');
-  if (site) {
-    if (site !== 'same-origin' && site !== 'none') throw new AppError('FORBIDDEN');
-    return;
-  }
+  const said = saysOurPages(req);
+  if (said === false) throw new AppError('FORBIDDEN');
+  if (said) return;
   const origin = req.headers.get('origin');
   if (origin && origin !== 'null' && origin !== new URL(env().APP_URL).origin) throw new AppError('FORBIDDEN');
 }

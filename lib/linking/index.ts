@@ -5,7 +5,7 @@ import 'server-only';
 export { startEidLogin, completeEidLogin, destinationAfterLink, CONNECTION_PATH, type StartResult, type EidLoginOutcome } from './eid-login';
 export { submitAutoMatch, journeyIdentity, MIN_ANSWER_MS, type AutoMatchResult } from './auto-match';
 export { NOT_FOUND_REASON } from './register-decision';
-export { startMitidLogin, completeMitidLogin, mitidAfterLimit, typedOnJourney, MITID_DIFFERS_REASON } from './mitid-match';
+export { startMitidLogin, completeMitidLogin, mitidAfterLimit, sentOnByMitid, typedOnJourney, MITID_DIFFERS_REASON } from './mitid-match';
 export { findActiveLink, lookupLink, revokeLink, connectionPageUrl, REVOKED_BY_PERSON, type LinkAnswer } from './links';
 export { relyingPartyForApiKey, relyingPartyForReturnTo, type RelyingParty } from './relying-parties';
 export { autoAttemptsLeft, AUTO_ATTEMPTS_PER_IDENTITY } from './limits';

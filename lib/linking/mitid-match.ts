@@ -34,6 +34,16 @@ export const LOA_REASON = 'loa_below_substantial';
 export const MITID_LOA_REASON = 'mitid_loa_below_substantial';
 /** Added for the caseworker when MitID confirmed the CPR number but the rules say the eID is not that person. */
 export const MITID_RULES_REASON = 'mitid_rules_no_match';
+
+/**
+ * Whether a MitID login sent this journey on to the manual application (it named another CPR number, was too weak, or
+ * the rules said no): the application's first step then says, in neutral words, why a caseworker will look.
+ */
+export function sentOnByMitid(journey: Pick<Journey, 'state'>): boolean {
+  const reasons = journeyState(journey).matchReasons ?? [];
+  return reasons.some((r) => r === MITID_DIFFERS_REASON || r === MITID_LOA_REASON || r === MITID_RULES_REASON);
+}
+
 const tooWeak = (identity: { levelOfAssurance: string }) => identity.levelOfAssurance !== 'substantial' && identity.levelOfAssurance !== 'high';
 
 /**

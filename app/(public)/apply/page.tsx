@@ -13,7 +13,7 @@ import type { Locale } from '@/lib/i18n/config';
 import { titled } from '@/lib/i18n/page-title';
 import { currentJourney } from '@/lib/journey';
 import { journeyIdentity } from '@/lib/linking/auto-match';
-import { journeyState } from '@/lib/linking/journey-state';
+import { sentOnByMitid } from '@/lib/linking/mitid-match';
 import { findActiveLink } from '@/lib/linking/links';
 import { redirect } from 'next/navigation';
 import { NeedsJavaScript } from '@/components/needs-javascript';
@@ -43,9 +43,7 @@ const applyView = cache(async (wantedStep: string) => {
   // The step in the address (a reload, Back or Forward) is shown when the steps before it are complete.
   const wanted = Number(wantedStep);
   if (isStep(wanted)) start.step = reachableStep(start.values, wanted);
-  // Sent here by a MitID login that did not confirm the CPR number: the first step says why (in neutral words).
-  const afterMitid = (journeyState(journey).matchReasons ?? []).some((r) => r.startsWith('mitid_'));
-  return { kind: 'form', start, afterMitid } as const;
+  return { kind: 'form', start, afterMitid: sentOnByMitid(journey) } as const;
 });
 
 const stepParam = (search: Record<string, string | string[] | undefined>) => (typeof search.step === 'string' ? search.step : '');
